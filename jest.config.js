@@ -25,12 +25,12 @@ const roots = ['packages', 'apps'].flatMap((dir) =>
         .filter((entry) => entry.isDirectory() && existsSync(`${dir}/${entry.name}/package.json`))
         .map((entry) => `${dir}/${entry.name}`)
     : [],
-);
+).concat(existsSync('docs/package.json') ? ['docs'] : []);
 
 /** @type {import('jest').Config} */
 export default {
   projects: roots.map((root) => ({
-    displayName: root.split('/')[1],
+    displayName: root.split('/').at(-1),
     rootDir: root,
     testEnvironment: 'node',
     testEnvironmentOptions: { customExportConditions: ['@trellis/source', 'node', 'default'] },
