@@ -1,0 +1,199 @@
+import { HookError } from '../errors/HookError.js';
+import { HookRecursionError } from '../errors/HookRecursionError.js';
+import { StopPropagation } from '../errors/StopPropagation.js';
+import { TrellisError } from '../errors/TrellisError.js';
+import type { HookLogger } from '../registry/HookLogger.js';
+import { PLUGIN_ERROR_EVENT } from '../registry/PLUGIN_ERROR_EVENT.js';
+import type { PluginErrorPayload } from '../registry/PluginErrorPayload.js';
+import type { Registration } from '../registry/Registration.js';
+import type { PlanEntry } from './DispatchPlan.js';
+import { isThenable } from './isThenable.js';
+import type { RunOutcome } from './RunOutcome.js';
+
+/** What the engine needs from the registry that owns it. */
+export interface EngineHost {
+  readonly logger: HookLogger;
+  readonly maxDepth: number;
+  /** The owner's error handler, if one is set. */
+  ownerErrorHandler(plugin: string): ((error: HookError) => unknown) | undefined;
+  /** Synchronous notify of {@link PLUGIN_ERROR_EVENT}, never re-reporting its own failures. */
+  notifyPluginError(payload: PluginErrorPayload): void;
+  /** Asynchronous notify of {@link PLUGIN_ERROR_EVENT}. */
+  notifyPluginErrorAsync(payload: PluginErrorPayload): Promise<void>;
+  /** Removes a registration (for `once`). */
+  remove(reg: Registration): void;
+  /** A handler was seen returning a promise: plans must stop offering it to sync dispatchers. */
+  returnedPromise(reg: Registration): void;
+}
+
+/** Tells whether `error` is a {@link StopPropagation} (of any copy of the package). */
+export const isStop = (error: unknown): error is StopPropagation =>
+  TrellisError.is(error, StopPropagation.CODE);
+
+/** Tells whether `error` must cross every dispatch unchanged. */
+export const isPassThrough = (error: unknown): boolean => TrellisError.is(error, HookRecursionError.CODE);
+
+/**
+ * State and failure handling shared by every dispatch loop of one registry: the nesting depth (for
+ * the recursion guard) and what each error strategy does with a failure.
+ */
+export class DispatchEngine {
+  readonly host: EngineHost;
+  /** Nesting depth of synchronous dispatch sections on the current stack. */
+  depth = 0;
+  /** Errors the engine raised itself for a given handler (timeouts): never wrapped again. */
+  readonly #own = new WeakSet<HookError>();
+
+  constructor(host: EngineHost) {
+    this.host = host;
+  }
+
+  /** Enters a synchronous dispatch section; throws when nested too deeply. */
+  enter(event: string): void {
+    if (this.depth >= this.host.maxDepth) {
+      throw new HookRecursionError({ event, maxDepth: this.host.maxDepth });
+    }
+    this.depth++;
+  }
+
+  /** Wraps what a handler threw into a {@link HookError} naming the event, owner and handler. */
+  wrap(error: unknown, entry: PlanEntry): HookError {
+    if (error instanceof HookError && this.#own.has(error)) return error;
+    return new HookError({
+      event: entry.ctx.event,
+      plugin: entry.reg.plugin,
+      handler: entry.reg.name,
+      cause: error,
+    });
+  }
+
+  /** Marks an error raised by the engine for a handler (a timeout) so that it is not wrapped. */
+  own<TError extends HookError>(error: TError): TError {
+    this.#own.add(error);
+    return error;
+  }
+
+  /** Calls the owner's error handler; its own errors are logged and swallowed. */
+  callOwner(error: HookError): void {
+    if (error.plugin === undefined) return;
+    const onError = this.host.ownerErrorHandler(error.plugin);
+    if (onError === undefined) return;
+    try {
+      // An async onError returns a promise whose rejection is ours to catch.
+      const result = onError(error);
+      if (isThenable(result)) {
+        result.then(undefined, (ownError: unknown) => {
+          this.#ownerFailed(error, ownError);
+        });
+      }
+    } catch (ownError) {
+      this.#ownerFailed(error, ownError);
+    }
+  }
+
+  #ownerFailed(error: HookError, ownError: unknown): void {
+    this.host.logger.warn(
+      { event: error.event, plugin: error.plugin, err: ownError },
+      `The onError handler of plugin '${String(error.plugin)}' threw while handling a failure on '${error.event}'; ignored.`,
+    );
+  }
+
+  #log(error: HookError): void {
+    this.host.logger.error(
+      { event: error.event, plugin: error.plugin, handler: error.handler, err: error },
+      error.message,
+    );
+  }
+
+  /** `log-and-continue`, synchronous dispatchers: log, owner's handler, notify. */
+  logAndContinue(error: HookError): void {
+    this.#log(error);
+    this.callOwner(error);
+    if (error.event !== PLUGIN_ERROR_EVENT) {
+      this.host.notifyPluginError({ pluginName: error.plugin, event: error.event, error });
+    }
+  }
+
+  /** `log-and-continue`, asynchronous dispatchers: as {@link logAndContinue}, awaiting the notify. */
+  async logAndContinueAsync(error: HookError): Promise<void> {
+    this.#log(error);
+    this.callOwner(error);
+    if (error.event !== PLUGIN_ERROR_EVENT) {
+      await this.host.notifyPluginErrorAsync({ pluginName: error.plugin, event: error.event, error });
+    }
+  }
+
+  /** Logs (once per handler) that a synchronous dispatcher skipped an async handler. */
+  warnSkipped(reg: Registration, event: string): void {
+    if (reg.warned) return;
+    reg.warned = true;
+    this.host.logger.warn(
+      { event, plugin: reg.plugin, handler: reg.name },
+      `Handler '${reg.name}'${reg.plugin === undefined ? '' : ` of plugin '${reg.plugin}'`} on '${event}' is ` +
+        `asynchronous and was skipped by a synchronous dispatch; use the …Async dispatcher (or make the handler synchronous).`,
+    );
+  }
+
+  /** Tracing: logs one attempt of a handler run at debug level. */
+  traceAttempt(entry: PlanEntry, durationMs: number, outcome: RunOutcome, attempt: number): void {
+    const reg = entry.reg;
+    this.host.logger.debug(
+      {
+        event: entry.ctx.event,
+        plugin: reg.plugin,
+        handler: reg.name,
+        durationMs,
+        outcome:
+          outcome.status === 'failed'
+            ? TrellisError.is(outcome.error, 'TRELLIS_HOOK_TIMEOUT')
+              ? 'timeout'
+              : 'error'
+            : outcome.status === 'skipped'
+              ? 'skipped'
+              : outcome.stopped
+                ? 'stopped'
+                : 'ok',
+        attempt,
+      },
+      'hook run',
+    );
+  }
+
+  /** Tracing: adds a finished run to the handler's stats. */
+  record(entry: PlanEntry, durationMs: number, outcome: RunOutcome): void {
+    if (outcome.status === 'skipped') return;
+    const stats = entry.reg.stats;
+    stats.calls++;
+    if (outcome.status === 'failed') stats.errors++;
+    stats.totalMs += durationMs;
+    if (durationMs > stats.maxMs) stats.maxMs = durationMs;
+  }
+
+  /** A handler not declared `async` returned a thenable to an asynchronous dispatcher. */
+  noteAsync(entry: PlanEntry): void {
+    const reg = entry.reg;
+    if (reg.declaredAsync || reg.returnsPromise) return;
+    reg.returnsPromise = true;
+    this.host.returnedPromise(reg);
+  }
+
+  /**
+   * A synchronous dispatcher got a promise from a handler: its result is ignored, a rejection is
+   * logged rather than left unhandled, and sync dispatchers skip the handler from now on.
+   */
+  promiseInSync(entry: PlanEntry, result: PromiseLike<unknown>): void {
+    const reg = entry.reg;
+    const event = entry.ctx.event;
+    result.then(undefined, (error: unknown) => {
+      this.host.logger.error(
+        { event, plugin: reg.plugin, handler: reg.name, err: error },
+        `Handler '${reg.name}' on '${event}' rejected after a synchronous dispatch had ignored its promise.`,
+      );
+    });
+    if (!reg.returnsPromise) {
+      reg.returnsPromise = true;
+      this.warnSkipped(reg, event);
+      this.host.returnedPromise(reg);
+    }
+  }
+}

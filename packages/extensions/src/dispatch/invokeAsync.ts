@@ -1,0 +1,70 @@
+import { HookTimeoutError } from '../errors/HookTimeoutError.js';
+import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import type { PlanEntry } from './DispatchPlan.js';
+import { HandlerContext } from './HandlerContext.js';
+import { isThenable } from './isThenable.js';
+import { SKIPPED, type RunOutcome } from './RunOutcome.js';
+import { withTimeout } from './withTimeout.js';
+
+/**
+ * Runs one handler for an asynchronous dispatcher with every feature: `once`, retries, timeouts
+ * (an async handler is pre-empted and its signal aborted; a sync one that returned late has its
+ * result discarded), tracing. A fresh context per attempt.
+ */
+export async function invokeAsync(
+  engine: DispatchEngine,
+  entry: PlanEntry,
+  input: unknown,
+  tracing: boolean,
+): Promise<RunOutcome> {
+  const reg = entry.reg;
+  if (reg.once) {
+    if (reg.consumed) return SKIPPED;
+    reg.consumed = true;
+    engine.host.remove(reg);
+  }
+  const timeout = entry.timeout;
+  const timed = tracing || timeout !== undefined;
+  const runStart = tracing ? performance.now() : 0;
+  let outcome: RunOutcome;
+  for (let attempt = 0; ; attempt++) {
+    const ctx = new HandlerContext(entry.ctx.event, reg.plugin);
+    const start = timed ? performance.now() : 0;
+    const timeoutError = (): HookTimeoutError =>
+      engine.own(
+        new HookTimeoutError({
+          event: ctx.event,
+          plugin: reg.plugin,
+          handler: reg.name,
+          timeout: timeout ?? 0,
+        }),
+      );
+    try {
+      let result = entry.fn(input, ctx);
+      if (result !== undefined && isThenable(result)) {
+        engine.noteAsync(entry);
+        result = await (timeout === undefined ? result : withTimeout(result, timeout, ctx, timeoutError));
+        outcome = okOutcome(ctx, result);
+      } else if (timeout !== undefined && performance.now() - start > timeout) {
+        const error = timeoutError();
+        ctx.abort(error);
+        outcome = { status: 'failed', error };
+      } else {
+        outcome = okOutcome(ctx, result);
+      }
+    } catch (error) {
+      if (isStop(error)) outcome = { status: 'ok', result: error.value, stopped: true };
+      else if (isPassThrough(error)) throw error;
+      else outcome = { status: 'failed', error: engine.wrap(error, entry) };
+    }
+    if (tracing) engine.traceAttempt(entry, performance.now() - start, outcome, attempt);
+    if (outcome.status !== 'failed' || attempt >= reg.retries) break;
+  }
+  if (tracing) engine.record(entry, performance.now() - runStart, outcome);
+  return outcome;
+}
+
+const okOutcome = (ctx: HandlerContext, result: unknown): RunOutcome => {
+  const stopped = ctx.stopMark !== 0;
+  return { status: 'ok', result: stopped && ctx.stopValue !== undefined ? ctx.stopValue : result, stopped };
+};

@@ -1,0 +1,62 @@
+import { HookTimeoutError } from '../errors/HookTimeoutError.js';
+import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import type { PlanEntry } from './DispatchPlan.js';
+import { HandlerContext } from './HandlerContext.js';
+import { isThenable } from './isThenable.js';
+import { SKIPPED, type RunOutcome } from './RunOutcome.js';
+
+/**
+ * Runs one handler for a synchronous dispatcher with every feature: `once`, retries, the
+ * after-the-fact timeout of a sync handler (its result discarded), tracing. A fresh context per
+ * attempt.
+ */
+export function invokeSync(
+  engine: DispatchEngine,
+  entry: PlanEntry,
+  input: unknown,
+  tracing: boolean,
+): RunOutcome {
+  const reg = entry.reg;
+  if (reg.once) {
+    if (reg.consumed) return SKIPPED;
+    reg.consumed = true;
+    engine.host.remove(reg);
+  }
+  const timeout = entry.timeout;
+  const timed = tracing || timeout !== undefined;
+  const runStart = tracing ? performance.now() : 0;
+  let outcome: RunOutcome;
+  for (let attempt = 0; ; attempt++) {
+    const ctx = new HandlerContext(entry.ctx.event, reg.plugin);
+    const start = timed ? performance.now() : 0;
+    try {
+      let result = entry.fn(input, ctx);
+      if (result !== undefined && isThenable(result)) {
+        engine.promiseInSync(entry, result);
+        result = undefined;
+      }
+      if (timeout !== undefined && performance.now() - start > timeout) {
+        const error = engine.own(
+          new HookTimeoutError({ event: ctx.event, plugin: reg.plugin, handler: reg.name, timeout }),
+        );
+        ctx.abort(error);
+        outcome = { status: 'failed', error };
+      } else {
+        const stopped = ctx.stopMark !== 0;
+        outcome = {
+          status: 'ok',
+          result: stopped && ctx.stopValue !== undefined ? ctx.stopValue : result,
+          stopped,
+        };
+      }
+    } catch (error) {
+      if (isStop(error)) outcome = { status: 'ok', result: error.value, stopped: true };
+      else if (isPassThrough(error)) throw error;
+      else outcome = { status: 'failed', error: engine.wrap(error, entry) };
+    }
+    if (tracing) engine.traceAttempt(entry, performance.now() - start, outcome, attempt);
+    if (outcome.status !== 'failed' || attempt >= reg.retries) break;
+  }
+  if (tracing) engine.record(entry, performance.now() - runStart, outcome);
+  return outcome;
+}

@@ -1,0 +1,40 @@
+import type { HookTimeoutError } from '../errors/HookTimeoutError.js';
+import type { HandlerContext } from './HandlerContext.js';
+
+/**
+ * Settles like `pending`, unless `ms` pass first: then `ctx.signal` is aborted with the timeout
+ * error, and only after that is the returned promise rejected with it. A late settlement of
+ * `pending` is ignored (a late rejection is swallowed: it has nowhere to go).
+ */
+export function withTimeout(
+  pending: PromiseLike<unknown>,
+  ms: number,
+  ctx: HandlerContext,
+  timeoutError: () => HookTimeoutError,
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => {
+      if (done) return;
+      done = true;
+      const error = timeoutError();
+      ctx.abort(error);
+      reject(error);
+    }, ms);
+    pending.then(
+      (value) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the handler's rejection on unchanged
+        reject(error);
+      },
+    );
+  });
+}

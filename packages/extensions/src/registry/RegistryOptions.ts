@@ -1,0 +1,19 @@
+import type { ErrorStrategy } from './ErrorStrategy.js';
+import type { HookLogger } from './HookLogger.js';
+
+/** Options of `new ExtensionRegistry()`. */
+export interface RegistryOptions {
+  /** Default strategy for handler failures; default `'log-and-continue'`. */
+  readonly errorStrategy?: ErrorStrategy;
+  /** Time limit in ms for handlers registered without their own `timeout`; default none. */
+  readonly defaultTimeout?: number;
+  /** Where failures, warnings and traces go; default a logger that drops everything. */
+  readonly logger?: HookLogger;
+  /** Log every handler run at debug level and collect `stats()`; default false. */
+  readonly tracing?: boolean;
+  /**
+   * How deeply synchronous dispatches may nest (a handler dispatching an event from inside a
+   * handler) before a `HookRecursionError` ends the chain; default 100.
+   */
+  readonly maxDepth?: number;
+}

@@ -1,0 +1,11 @@
+import { ValidationError } from '../errors/ValidationError.js';
+import { ERROR_STRATEGIES, type ErrorStrategy } from './ErrorStrategy.js';
+
+/** Returns `strategy` when it is a valid {@link ErrorStrategy}, else throws `ValidationError`. */
+export function validateErrorStrategy(strategy: unknown): ErrorStrategy {
+  if ((ERROR_STRATEGIES as readonly unknown[]).includes(strategy)) return strategy as ErrorStrategy;
+  throw new ValidationError(
+    `Unknown error strategy ${JSON.stringify(strategy)}: use one of ` +
+      `${ERROR_STRATEGIES.map((name) => `'${name}'`).join(', ')}.`,
+  );
+}
