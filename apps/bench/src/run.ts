@@ -1,1 +1,164 @@
-export {};
+/**
+ * The benchmark runner: every contender of every case in a fresh Node process, one after another,
+ * then the tables and the targets. Usage: see USAGE in harness/args.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { allCases } from './cases/index.js';
+import { parseArgs, USAGE } from './harness/args.js';
+import { settingsFor } from './harness/settings.js';
+import { runChild } from './harness/runChild.js';
+import { evaluateTargets } from './harness/targets.js';
+import { markdownReport, type RunMeta, type RunReport } from './harness/report.js';
+import { formatRatio, formatWithUnit } from './harness/format.js';
+import type { BenchCase, CaseResult, ContenderResult } from './harness/types.js';
+
+/** A contender more than this much faster than the floor is a measurement error, not a win. */
+const FLOOR_TOLERANCE = 0.95;
+
+const options = parseArgs(process.argv.slice(2));
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const matches = (id: string, patterns: readonly string[]): boolean =>
+  patterns.length === 0 || patterns.some((pattern) => id.includes(pattern));
+const cases = allCases().filter((benchCase) => matches(benchCase.id, options.filters));
+
+if (options.list) {
+  for (const benchCase of cases) {
+    const ids = benchCase.contenders.map((contender) => (contender.na ? `(${contender.id})` : contender.id));
+    console.log(`${benchCase.id.padEnd(30)} ${ids.join(' ')}`);
+  }
+  process.exit(0);
+}
+if (cases.length === 0) {
+  console.error(`no case matches ${options.filters.join(', ')}; try --list`);
+  process.exit(1);
+}
+
+const childScript = fileURLToPath(new URL('./child.js', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
+const profileDir = `${resultsDir}profiles`;
+if (options.profile) mkdirSync(profileDir, { recursive: true });
+const settings = settingsFor(options.quick);
+const started = Date.now();
+
+/** Rejects figures below the floor and adds the ratio to the floor. */
+function judge(results: ContenderResult[]): ContenderResult[] {
+  const floor = results.find((result) => result.floor && result.status === 'ok')?.measurement?.median;
+  if (floor === undefined) return results;
+  return results.map((result) => {
+    if (result.status !== 'ok' || result.floor || !result.measurement) return result;
+    const vsFloor = result.measurement.median / floor;
+    return vsFloor < FLOOR_TOLERANCE
+      ? { ...result, status: 'rejected', vsFloor, reason: `${formatRatio(vsFloor)} of the floor` }
+      : { ...result, vsFloor };
+  });
+}
+
+async function runCase(benchCase: BenchCase): Promise<CaseResult> {
+  const results: ContenderResult[] = [];
+  for (const contender of benchCase.contenders) {
+    const base = {
+      id: contender.id,
+      label: contender.label,
+      floor: contender.floor === true,
+      ...(contender.note === undefined ? {} : { note: contender.note }),
+    };
+    if (contender.na !== undefined || !contender.load) {
+      results.push({ ...base, status: 'n/a', reason: contender.na ?? 'not runnable' });
+      continue;
+    }
+    if (!contender.floor && !matches(contender.id, options.contenders)) continue;
+    const flags = [
+      ...(benchCase.nodeFlags ?? []),
+      ...(options.profile
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${profileDir}`,
+            `--cpu-prof-name=${benchCase.id}.${contender.id}.cpuprofile`,
+          ]
+        : []),
+    ];
+    const message = await runChild({
+      script: childScript,
+      caseId: benchCase.id,
+      contenderId: contender.id,
+      quick: options.quick,
+      nodeFlags: flags,
+      timeoutMs: (options.quick ? 90 : 240) * 1_000,
+    });
+    const result: ContenderResult =
+      message.status === 'ok'
+        ? { ...base, status: 'ok', measurement: message.measurement }
+        : { ...base, status: message.status, reason: message.reason };
+    const shown =
+      result.measurement !== undefined
+        ? `${formatWithUnit(result.measurement.median, benchCase.unit)} (p99 ${formatWithUnit(result.measurement.p99, benchCase.unit)})`
+        : `${result.status}: ${(result.reason ?? '').split('\n')[0] ?? ''}`;
+    console.error(`  ${benchCase.id.padEnd(28)} ${contender.id.padEnd(18)} ${shown}`);
+    results.push(result);
+  }
+  return {
+    id: benchCase.id,
+    group: benchCase.group,
+    title: benchCase.title,
+    unit: benchCase.unit,
+    contenders: judge(results),
+  };
+}
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', '.'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit} (with uncommitted changes)` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+console.error(
+  `${options.quick ? 'quick' : 'full'} run: ${cases.length} cases, each contender in a fresh process`,
+);
+const caseResults: CaseResult[] = [];
+for (const benchCase of cases) caseResults.push(await runCase(benchCase));
+
+const meta: RunMeta = {
+  date: new Date().toISOString(),
+  mode: options.quick ? 'quick' : 'full',
+  node: process.version,
+  v8: process.versions.v8,
+  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+  cores: os.availableParallelism(),
+  git: gitCommit(),
+  filters: options.filters,
+  contenders: options.contenders,
+  settings,
+  durationSeconds: (Date.now() - started) / 1000,
+};
+const report: RunReport = { meta, targets: evaluateTargets(caseResults), cases: caseResults };
+const partial = options.filters.length > 0 || options.contenders.length > 0;
+const stem = partial ? 'partial' : 'latest';
+mkdirSync(resultsDir, { recursive: true });
+const markdown = markdownReport(report);
+writeFileSync(`${resultsDir}${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(`${resultsDir}${stem}.md`, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+
+console.log(markdown);
+console.error(`\nwrote results/${stem}.json and results/${stem}.md in ${Math.round(meta.durationSeconds)} s`);
+const failed = caseResults.flatMap((benchCase) =>
+  benchCase.contenders
+    .filter((contender) => contender.status === 'gate-failed' || contender.status === 'error')
+    .map((contender) => `${benchCase.id} ${contender.id}`),
+);
+if (failed.length > 0) {
+  console.error(`\n${failed.length} contender(s) failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
