@@ -1,1 +1,136 @@
-export {};
+import 'reflect-metadata';
+
+// Re-exported from @trellis/extensions, so hosts and plugins import from one place.
+export {
+  TrellisError,
+  ValidationError,
+  HookError,
+  HookTimeoutError,
+  HookAggregateError,
+  HookRecursionError,
+  StopPropagation,
+  EXTENSION_ERROR_CODES,
+  defineFilter,
+  defineNotify,
+  defineCollect,
+  defineMiddleware,
+  PRIORITIES,
+  ExtensionRegistry,
+  ERROR_STRATEGIES,
+  PLUGIN_ERROR_EVENT,
+  hook,
+  getHookDeclarations,
+} from '@trellis/extensions';
+export type {
+  TrellisErrorOptions,
+  ValidationErrorOptions,
+  HookErrorOptions,
+  HookTimeoutErrorOptions,
+  HookAggregateErrorOptions,
+  HookRecursionErrorOptions,
+  PointKind,
+  ExtensionPoint,
+  FilterPoint,
+  NotifyPoint,
+  CollectPoint,
+  MiddlewarePoint,
+  AnyExtensionPoint,
+  DefinePointOptions,
+  Priority,
+  HookContext,
+  HookOptions,
+  FilterHandler,
+  NotifyHandler,
+  CollectHandler,
+  MiddlewareHandler,
+  EventHandler,
+  AnyFunction,
+  Unsubscribe,
+  ErrorStrategy,
+  HookLogger,
+  RegistryOptions,
+  DispatchOptions,
+  NotifyAsyncOptions,
+  PointDescription,
+  HandlerDescription,
+  HandlerStats,
+  PluginErrorPayload,
+  HookDeclaration,
+} from '@trellis/extensions';
+
+// Dependency injection (inversify), so plugins need no direct import of it.
+export { inject, injectable, multiInject, optional, postConstruct, preDestroy, unmanaged } from 'inversify';
+export type { Newable, ServiceIdentifier } from 'inversify';
+
+// Plugins
+export { plugin } from './plugins/plugin.js';
+export {
+  definePlugin,
+  type DefinePluginSpec,
+  type DefinedHook,
+  type DefinedPluginClass,
+  type InjectMap,
+  type Injected,
+} from './plugins/definePlugin.js';
+export { PluginBase } from './plugins/PluginBase.js';
+export { isPluginClass } from './plugins/isPluginClass.js';
+export { getPluginOptions } from './plugins/getPluginOptions.js';
+export { PLUGIN_NAME_PATTERN } from './plugins/PLUGIN_NAME_PATTERN.js';
+export type { PluginClass } from './plugins/PluginClass.js';
+export type {
+  DependencySpec,
+  PluginMetadata,
+  PluginOptions,
+  ProviderDefinition,
+} from './plugins/PluginOptions.js';
+
+// Tokens and context
+export { createToken } from './tokens/createToken.js';
+export { TOKENS } from './tokens/TOKENS.js';
+export type { Token, TokenType } from './tokens/Token.js';
+export type { PluginContext } from './context/PluginContext.js';
+export type { PluginHookOptions } from './context/PluginHookOptions.js';
+export type { HookHandler, HookTarget } from './context/HookTarget.js';
+export type { Logger } from './logging/Logger.js';
+
+// Config
+export type { ConfigFieldSchema, ConfigFieldType, ConfigSchema } from './config/ConfigSchema.js';
+export type { PluginConfig } from './config/PluginConfig.js';
+
+// Manager and lifecycle
+export { PluginManager, type RegisterOptions } from './manager/PluginManager.js';
+export type { PluginFailureMode, PluginManagerOptions } from './manager/PluginManagerOptions.js';
+export type { ShutdownHooksOptions } from './manager/ShutdownHooksOptions.js';
+export type { PluginDescriptor, PluginGraph, PluginStatus } from './manager/PluginStatus.js';
+export type { PluginState } from './lifecycle/PluginState.js';
+export type { AppLifecycleEvent, PluginLifecycleEvent } from './lifecycle/LIFECYCLE_EVENTS.js';
+export type {
+  LoadReport,
+  PluginFailure,
+  ReloadReport,
+  StartReport,
+  StopReport,
+} from './lifecycle/reports.js';
+export { TRELLIS_VERSION } from './version.js';
+
+// Errors
+export { ERROR_CODES } from './errors/ERROR_CODES.js';
+export {
+  PluginRegistrationError,
+  type PluginRegistrationErrorOptions,
+} from './errors/PluginRegistrationError.js';
+export { PluginNotFoundError } from './errors/PluginNotFoundError.js';
+export { PluginLoadError, type PluginLoadErrorOptions } from './errors/PluginLoadError.js';
+export { PluginDiscoveryError, type PluginDiscoveryErrorOptions } from './errors/PluginDiscoveryError.js';
+export {
+  DependencyError,
+  type DependencyErrorCode,
+  type DependencyErrorOptions,
+} from './errors/DependencyError.js';
+export { ConfigValidationError, type ConfigProblem } from './errors/ConfigValidationError.js';
+export {
+  LifecycleTimeoutError,
+  type LifecycleTimeoutErrorOptions,
+} from './errors/LifecycleTimeoutError.js';
+export { StartupError } from './errors/StartupError.js';
+export type { LifecyclePhase } from './errors/LifecyclePhase.js';

@@ -1,0 +1,26 @@
+import type { PluginConfig } from './PluginConfig.js';
+
+const lookup = (values: Readonly<Record<string, unknown>>, key: string): unknown => {
+  if (Object.hasOwn(values, key)) return values[key];
+  if (!key.includes('.')) return undefined;
+  let current: unknown = values;
+  for (const segment of key.split('.')) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+};
+
+/** Creates the {@link PluginConfig} accessor over an effective config section. */
+export function createPluginConfig(values: Readonly<Record<string, unknown>>): PluginConfig {
+  const frozen = Object.freeze({ ...values });
+  function get<T>(key: string, defaultValue?: T): T | undefined {
+    const value = lookup(frozen, key);
+    return value === undefined ? defaultValue : (value as T);
+  }
+  return Object.freeze({
+    get: get as PluginConfig['get'],
+    has: (key: string) => lookup(frozen, key) !== undefined,
+    all: () => frozen,
+  });
+}

@@ -1,0 +1,17 @@
+import type { ConfigSchema } from './ConfigSchema.js';
+
+/** What a secret value is replaced with wherever config is shown. */
+export const REDACTED = '[secret]';
+
+/** A copy of `values` with every secret field's value replaced by `'[secret]'`. */
+export function redactConfig(
+  schema: ConfigSchema | undefined,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...values };
+  if (schema === undefined) return copy;
+  for (const [key, field] of Object.entries(schema)) {
+    if (field.secret === true && copy[key] !== undefined) copy[key] = REDACTED;
+  }
+  return copy;
+}

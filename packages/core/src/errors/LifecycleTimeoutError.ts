@@ -1,0 +1,40 @@
+import { TrellisError } from '@trellis/extensions';
+import type { LifecyclePhase } from './LifecyclePhase.js';
+
+/** Options of {@link LifecycleTimeoutError}. */
+export interface LifecycleTimeoutErrorOptions {
+  /** The plugin that was too slow. */
+  readonly plugin: string;
+  /** The phase that did not finish. */
+  readonly phase: LifecyclePhase;
+  /** The limit in milliseconds. */
+  readonly timeout: number;
+}
+
+/**
+ * A plugin's `initialize`, `start` or `stop` did not settle within `lifecycleTimeout`. The host goes
+ * on; the plugin's `ctx.signal` is aborted. Code `TRELLIS_LIFECYCLE_TIMEOUT`.
+ */
+export class LifecycleTimeoutError extends TrellisError {
+  /** The code of every `LifecycleTimeoutError`. */
+  static readonly CODE = 'TRELLIS_LIFECYCLE_TIMEOUT';
+
+  /** The plugin that was too slow. */
+  readonly plugin: string;
+  /** The phase that did not finish. */
+  readonly phase: LifecyclePhase;
+  /** The limit that was exceeded, in milliseconds. */
+  readonly timeout: number;
+
+  constructor(options: LifecycleTimeoutErrorOptions) {
+    super(
+      `Plugin '${options.plugin}' did not finish ${options.phase}() within ${options.timeout} ms. ` +
+        `Make it settle sooner (run long work in the background and honour ctx.signal) or raise the ` +
+        `manager's 'lifecycleTimeout'.`,
+      { code: LifecycleTimeoutError.CODE },
+    );
+    this.plugin = options.plugin;
+    this.phase = options.phase;
+    this.timeout = options.timeout;
+  }
+}

@@ -1,0 +1,51 @@
+import type { TrellisError } from '@trellis/extensions';
+import type { BindingIdentifier, ServiceIdentifier } from 'inversify';
+import type { PluginConfig } from '../config/PluginConfig.js';
+import type { ManagedPluginContext } from '../context/ManagedPluginContext.js';
+import type { LifecyclePhase } from '../errors/LifecyclePhase.js';
+import type { PluginState } from '../lifecycle/PluginState.js';
+import type { Logger } from '../logging/Logger.js';
+import type { PluginClass } from '../plugins/PluginClass.js';
+import type { PluginMetadata } from '../plugins/PluginOptions.js';
+
+/** A loaded incarnation of a plugin: its instance and everything bound for it. Internal. */
+export interface LivePlugin {
+  readonly cls: PluginClass;
+  readonly logger: Logger;
+  readonly config: PluginConfig;
+  readonly context: ManagedPluginContext;
+  /** Container bindings made for this incarnation (class, provided services), removed on unload. */
+  readonly bindings: BindingIdentifier[];
+  instance: object | undefined;
+}
+
+/** Everything the manager knows about one registered plugin. Internal. */
+export class PluginRecord {
+  readonly name: string;
+  /** Registration sequence number. */
+  readonly seq: number;
+  cls: PluginClass;
+  meta: PluginMetadata;
+  /** Service identifiers its class injects (read once at registration). */
+  injected: readonly ServiceIdentifier[];
+  state: PluginState = 'registered';
+  /** The state to return to when re-enabled. */
+  stateBeforeDisable: PluginState = 'registered';
+  enabled = true;
+  lastError: TrellisError | undefined;
+  /** Milliseconds per phase of the last run of each phase. */
+  readonly timings: Partial<Record<LifecyclePhase, number>> = {};
+  /** The effective config of the current (or last) load, for status(). */
+  effectiveConfig: Readonly<Record<string, unknown>> | undefined;
+  live: LivePlugin | undefined;
+  loading: Promise<boolean> | undefined;
+  started = false;
+
+  constructor(init: { name: string; seq: number; cls: PluginClass; meta: PluginMetadata; injected: readonly ServiceIdentifier[] }) {
+    this.name = init.name;
+    this.seq = init.seq;
+    this.cls = init.cls;
+    this.meta = init.meta;
+    this.injected = init.injected;
+  }
+}

@@ -1,0 +1,82 @@
+import semver from 'semver';
+import type { TrellisError } from '@trellis/extensions';
+import { DependencyError } from '../errors/DependencyError.js';
+import type { DependencyGraph } from './DependencyGraph.js';
+import type { PluginRecord } from './PluginRecord.js';
+
+/** How a dependency stands, from the point of view of the plugin about to load or start. */
+export type DependencyStanding = 'ready' | 'disabled' | TrellisError;
+
+/** What {@link findDependencyProblem} needs. Internal. */
+export interface DependencyCheck {
+  readonly record: PluginRecord;
+  readonly graph: DependencyGraph;
+  readonly records: ReadonlyMap<string, PluginRecord>;
+  /** The host's Trellis version. */
+  readonly hostVersion: string;
+  /** Whether a registered dependency can be used (loaded, or started, as the phase requires). */
+  readonly standing: (dependency: PluginRecord) => DependencyStanding;
+}
+
+const satisfies = (version: string, range: string): boolean =>
+  range === '*' || semver.satisfies(version, range, { includePrerelease: true });
+
+const describeCause = (error: TrellisError): string => `${error.code}: ${error.message}`;
+
+/**
+ * The first reason the plugin cannot go ahead because of its dependencies: a cycle, an unsupported
+ * host version, a missing, mismatched, disabled or failed dependency. `undefined` when none.
+ * Optional dependencies only count when registered, and only their version is checked.
+ */
+export function findDependencyProblem(check: DependencyCheck): DependencyError | undefined {
+  const { record, graph } = check;
+  const name = record.name;
+  const cycle = graph.cycleOf.get(name);
+  if (cycle !== undefined) {
+    return new DependencyError(
+      `Plugin '${name}' is part of a dependency cycle: cycle: ${cycle.join(' -> ')}. ` +
+        `Break the cycle: remove one of these dependencies or move the shared part into its own plugin.`,
+      { code: 'TRELLIS_DEPENDENCY_CYCLE', plugin: name, cycle },
+    );
+  }
+  const engine = record.meta.engines.trellis;
+  if (engine !== undefined && !satisfies(check.hostVersion, engine)) {
+    return new DependencyError(
+      `Plugin '${name}' requires trellis ${engine} but the host runs trellis ${check.hostVersion}. ` +
+        `Use a version of '${name}' built for this host, or upgrade the host.`,
+      { code: 'TRELLIS_DEPENDENCY_ENGINE', plugin: name },
+    );
+  }
+  for (const edge of graph.edges.get(name) ?? []) {
+    const dependency = check.records.get(edge.to);
+    const what = edge.via === undefined ? `'${edge.to}'` : `'${edge.to}' (it injects ${edge.via})`;
+    if (dependency === undefined) {
+      return new DependencyError(
+        `Plugin '${name}' depends on ${what}${edge.range === '*' ? '' : ` ${edge.range}`}, which is not ` +
+          `registered. Register '${edge.to}' or remove the dependency.`,
+        { code: 'TRELLIS_DEPENDENCY_MISSING', plugin: name, dependency: edge.to },
+      );
+    }
+    if (!satisfies(dependency.meta.version, edge.range)) {
+      return new DependencyError(
+        `Plugin '${name}' cannot load: ${edge.to}@${dependency.meta.version} does not satisfy ${edge.range} ` +
+          `required by ${name}. Install a matching version of '${edge.to}' or change the range.`,
+        { code: 'TRELLIS_DEPENDENCY_VERSION', plugin: name, dependency: edge.to },
+      );
+    }
+    if (edge.kind === 'optional') continue;
+    const standing = check.standing(dependency);
+    if (standing === 'ready') continue;
+    if (standing === 'disabled') {
+      return new DependencyError(
+        `Plugin '${name}' depends on ${what}, which is disabled. Enable '${edge.to}' or disable '${name}' too.`,
+        { code: 'TRELLIS_DEPENDENCY_DISABLED', plugin: name, dependency: edge.to },
+      );
+    }
+    return new DependencyError(
+      `Plugin '${name}' depends on ${what}, which failed (${describeCause(standing)}). Fix '${edge.to}' first.`,
+      { code: 'TRELLIS_DEPENDENCY_FAILED', plugin: name, dependency: edge.to, cause: standing },
+    );
+  }
+  return undefined;
+}
