@@ -1,5 +1,5 @@
 /**
- * One contender of one case in a fresh process: equivalence gate, then warm-up and batches.
+ * One contender of one case in a fresh process: warm-up and batches, then the equivalence gate again.
  * Usage: node dist/child.js <case-id> <contender-id> [--quick]
  */
 import { allCases } from './cases/index.js';
@@ -31,12 +31,16 @@ async function main(): Promise<ChildMessage> {
       reason: `no runnable contender ${String(contenderId)} in case ${String(caseId)}`,
     };
   }
-  const gate = await runGate(benchCase, contender);
-  if (!gate.ok) return { status: 'gate-failed', reason: gate.message };
+  // The runner has passed this contender through the equivalence gate before starting this process.
+  // Gating again here first would build extra instances whose shared type feedback slows the timed
+  // one (identical generated code shares its compiled form), so this process times first and then
+  // gates fresh instances again, to be sure the code it timed gives the floor's outputs.
   const bench = await contender.load();
   const settings = settingsFor(process.argv.includes('--quick'));
   const measurement = await measure(bench, settings, { slow: benchCase.slow === true });
   await bench.dispose?.();
+  const gate = await runGate(benchCase, contender);
+  if (!gate.ok) return { status: 'gate-failed', reason: `after timing: ${gate.message}` };
   return { status: 'ok', measurement };
 }
 

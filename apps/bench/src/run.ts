@@ -10,6 +10,7 @@ import { allCases } from './cases/index.js';
 import { parseArgs, USAGE } from './harness/args.js';
 import { settingsFor } from './harness/settings.js';
 import { runChild } from './harness/runChild.js';
+import { runGate } from './harness/gate.js';
 import { evaluateTargets } from './harness/targets.js';
 import { markdownReport, type RunMeta, type RunReport } from './harness/report.js';
 import { formatRatio, formatWithUnit } from './harness/format.js';
@@ -74,6 +75,15 @@ async function runCase(benchCase: BenchCase): Promise<CaseResult> {
       continue;
     }
     if (!contender.floor && !matches(contender.id, options.contenders)) continue;
+    const gate = await runGate(benchCase, contender).catch((error: unknown) => ({
+      ok: false as const,
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }));
+    if (!gate.ok) {
+      console.error(`  ${benchCase.id.padEnd(28)} ${contender.id.padEnd(18)} gate failed: ${gate.message}`);
+      results.push({ ...base, status: 'gate-failed', reason: gate.message });
+      continue;
+    }
     const flags = [
       ...(benchCase.nodeFlags ?? []),
       ...(options.profile
