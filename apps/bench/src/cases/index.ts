@@ -7,7 +7,10 @@ import { wildcardCase } from './wildcard.js';
 import { churnCase } from './churn.js';
 import { firstDispatchCase } from './firstDispatch.js';
 import { heapHandlersCase } from './heapHandlers.js';
+import { heapPluginsCase } from './heapPlugins.js';
 import { unusedFeaturesCase } from './unusedFeatures.js';
+import { diCase } from './di.js';
+import { lifecycleCase } from './lifecycle.js';
 
 const COUNTS = [1, 10, 100] as const;
 
@@ -42,7 +45,10 @@ export function allCases(): BenchCase[] {
     wildcardCase(1_000),
     churnCase(),
     firstDispatchCase(),
+    diCase(),
+    ...[10, 100, 1_000, 10_000].map(lifecycleCase),
     heapHandlersCase(),
+    heapPluginsCase(),
     unusedFeaturesCase('sync'),
     unusedFeaturesCase('async'),
   ];
