@@ -1,6 +1,7 @@
 import type { PointKind } from '../points/ExtensionPoint.js';
 import type { Registration } from '../registry/Registration.js';
-import type { DispatchPlan, PlanEntry, PlanHandler, PlanSection } from './DispatchPlan.js';
+import type { DispatchPlan, PlanEntry, PlanHandler } from './DispatchPlan.js';
+import { PlanSection } from './PlanSection.js';
 import type { HandlerContext } from './HandlerContext.js';
 
 /** Inputs of {@link compilePlan}. */
@@ -19,14 +20,13 @@ const section = (
   entries: readonly PlanEntry[],
   tracing: boolean,
   freshFor: (entry: PlanEntry) => boolean,
-): PlanSection => ({
-  entries: Object.freeze(entries),
-  fns: Object.freeze(entries.map((entry) => entry.fn)),
-  ctxs: Object.freeze(entries.map((entry) => (freshFor(entry) ? undefined : entry.ctx))),
-  plain:
+): PlanSection =>
+  new PlanSection(
+    entries,
     !tracing &&
-    entries.every((entry) => entry.timeout === undefined && entry.reg.retries === 0 && !entry.reg.once),
-});
+      entries.every((entry) => entry.timeout === undefined && entry.reg.retries === 0 && !entry.reg.once),
+    freshFor,
+  );
 
 const isAsync = (reg: Registration): boolean => reg.declaredAsync || reg.returnsPromise;
 

@@ -2,11 +2,78 @@
 import { HookAggregateError } from '../errors/HookAggregateError.js';
 import type { HookError } from '../errors/HookError.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
-import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import { isStop, type DispatchEngine } from './DispatchEngine.js';
 import type { PlanSection } from './DispatchPlan.js';
+import { failSync } from './failSync.js';
 import { isThenable } from './isThenable.js';
 
-/** The plain synchronous collect loop (see `runFilterSync` for the shape). */
+/** The plain synchronous collect loop from handler `start` on, adding to `results` (see `filterFrom`). */
+export function collectFrom(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  input: unknown,
+  strategy: ErrorStrategy,
+  start: number,
+  results: unknown[],
+  pending: HookError[] | undefined,
+): unknown[] {
+  const fns = section.fns;
+  const ctxs = section.ctxs;
+  const count = fns.length;
+  let errors = pending;
+  let index = start;
+  while (index < count) {
+    try {
+      for (; index < count; index++) {
+        const ctx = ctxs[index]!;
+        const mark = ctx.stopMark;
+        let result = fns[index]!(input, ctx);
+        if (result !== undefined && isThenable(result)) {
+          engine.promiseInSync(section.entries[index]!, result);
+          result = undefined;
+        }
+        if (ctx.stopMark !== mark) {
+          if (ctx.stopValue !== undefined) result = ctx.stopValue;
+          if (result !== undefined) results.push(result);
+          index = count;
+          break;
+        }
+        if (result !== undefined) results.push(result);
+      }
+    } catch (error) {
+      if (isStop(error)) {
+        if (error.value !== undefined) results.push(error.value);
+        break;
+      }
+      errors = failSync(engine, section.entries[index]!, error, strategy, errors);
+      index++;
+    }
+  }
+  if (errors !== undefined) throw new HookAggregateError({ event, errors, value: results });
+  return results;
+}
+
+/** Resumes a collect after handler `index` threw `error`, inside an entered dispatch. */
+export function collectResume(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  input: unknown,
+  strategy: ErrorStrategy,
+  index: number,
+  error: unknown,
+  results: unknown[],
+): unknown[] {
+  if (isStop(error)) {
+    if (error.value !== undefined) results.push(error.value);
+    return results;
+  }
+  const errors = failSync(engine, section.entries[index]!, error, strategy, undefined);
+  return collectFrom(engine, section, event, input, strategy, index + 1, results, errors);
+}
+
+/** The plain synchronous collect dispatch. */
 export function runCollectSync(
   engine: DispatchEngine,
   section: PlanSection,
@@ -14,55 +81,10 @@ export function runCollectSync(
   input: unknown,
   strategy: ErrorStrategy,
 ): unknown[] {
-  const fns = section.fns;
-  const ctxs = section.ctxs;
-  const count = fns.length;
-  const results: unknown[] = [];
-  let errors: HookError[] | undefined;
-  let index = 0;
   engine.enter(event);
   try {
-    while (index < count) {
-      try {
-        for (; index < count; index++) {
-          const ctx = ctxs[index]!;
-          const mark = ctx.stopMark;
-          let result = fns[index]!(input, ctx);
-          if (result !== undefined && isThenable(result)) {
-            engine.promiseInSync(section.entries[index]!, result);
-            result = undefined;
-          }
-          if (ctx.stopMark !== mark) {
-            if (ctx.stopValue !== undefined) result = ctx.stopValue;
-            if (result !== undefined) results.push(result);
-            index = count;
-            break;
-          }
-          if (result !== undefined) results.push(result);
-        }
-      } catch (error) {
-        if (isStop(error)) {
-          if (error.value !== undefined) results.push(error.value);
-          break;
-        }
-        if (isPassThrough(error)) throw error;
-        const hookError = engine.wrap(error, section.entries[index]!);
-        if (strategy === 'fail-fast') {
-          engine.callOwner(hookError);
-          throw hookError;
-        }
-        if (strategy === 'collect-all') {
-          (errors ??= []).push(hookError);
-          engine.callOwner(hookError);
-        } else {
-          engine.logAndContinue(hookError);
-        }
-        index++;
-      }
-    }
+    return collectFrom(engine, section, event, input, strategy, 0, [], undefined);
   } finally {
     engine.depth--;
   }
-  if (errors !== undefined) throw new HookAggregateError({ event, errors, value: results });
-  return results;
 }

@@ -2,15 +2,79 @@
 import { HookAggregateError } from '../errors/HookAggregateError.js';
 import type { HookError } from '../errors/HookError.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
-import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import { isStop, type DispatchEngine } from './DispatchEngine.js';
 import type { PlanSection } from './DispatchPlan.js';
+import { failSync } from './failSync.js';
 import { isThenable } from './isThenable.js';
 
 /**
- * The plain synchronous filter loop: no per-handler allocation, no closure, one `try` around the
- * loop that resumes after a failing index. Only used when no handler needs timeouts, retries,
- * `once` or tracing.
+ * The plain synchronous filter loop from handler `start` on, inside an entered dispatch: no
+ * per-handler allocation, no closure, one `try` around the loop that resumes after a failing
+ * index. Used while a plan is cold and to resume a generated runner after a failure.
  */
+export function filterFrom(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  input: unknown,
+  strategy: ErrorStrategy,
+  start: number,
+  pending: HookError[] | undefined,
+): unknown {
+  const fns = section.fns;
+  const ctxs = section.ctxs;
+  const count = fns.length;
+  let value = input;
+  let errors = pending;
+  let index = start;
+  while (index < count) {
+    try {
+      for (; index < count; index++) {
+        const ctx = ctxs[index]!;
+        const mark = ctx.stopMark;
+        const result = fns[index]!(value, ctx);
+        if (result !== undefined) {
+          if (isThenable(result)) engine.promiseInSync(section.entries[index]!, result);
+          else value = result;
+        }
+        if (ctx.stopMark !== mark) {
+          if (ctx.stopValue !== undefined) value = ctx.stopValue;
+          index = count;
+          break;
+        }
+      }
+    } catch (error) {
+      if (isStop(error)) {
+        if (error.value !== undefined) value = error.value;
+        break;
+      }
+      errors = failSync(engine, section.entries[index]!, error, strategy, errors);
+      index++;
+    }
+  }
+  if (errors !== undefined) throw new HookAggregateError({ event, errors, value });
+  return value;
+}
+
+/**
+ * Resumes a filter after handler `index` threw `error` (a stop or a failure), inside an entered
+ * dispatch; `value` is the value before that handler.
+ */
+export function filterResume(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  value: unknown,
+  strategy: ErrorStrategy,
+  index: number,
+  error: unknown,
+): unknown {
+  if (isStop(error)) return error.value !== undefined ? error.value : value;
+  const errors = failSync(engine, section.entries[index]!, error, strategy, undefined);
+  return filterFrom(engine, section, event, value, strategy, index + 1, errors);
+}
+
+/** The plain synchronous filter dispatch (see {@link filterFrom}). */
 export function runFilterSync(
   engine: DispatchEngine,
   section: PlanSection,
@@ -18,53 +82,10 @@ export function runFilterSync(
   input: unknown,
   strategy: ErrorStrategy,
 ): unknown {
-  const fns = section.fns;
-  const ctxs = section.ctxs;
-  const count = fns.length;
-  let value = input;
-  let errors: HookError[] | undefined;
-  let index = 0;
   engine.enter(event);
   try {
-    while (index < count) {
-      try {
-        for (; index < count; index++) {
-          const ctx = ctxs[index]!;
-          const mark = ctx.stopMark;
-          const result = fns[index]!(value, ctx);
-          if (result !== undefined) {
-            if (isThenable(result)) engine.promiseInSync(section.entries[index]!, result);
-            else value = result;
-          }
-          if (ctx.stopMark !== mark) {
-            if (ctx.stopValue !== undefined) value = ctx.stopValue;
-            index = count;
-            break;
-          }
-        }
-      } catch (error) {
-        if (isStop(error)) {
-          if (error.value !== undefined) value = error.value;
-          break;
-        }
-        if (isPassThrough(error)) throw error;
-        const hookError = engine.wrap(error, section.entries[index]!);
-        if (strategy === 'fail-fast') {
-          engine.callOwner(hookError);
-          throw hookError;
-        }
-        if (strategy === 'collect-all') {
-          (errors ??= []).push(hookError);
-          engine.callOwner(hookError);
-        } else {
-          engine.logAndContinue(hookError);
-        }
-        index++;
-      }
-    }
+    return filterFrom(engine, section, event, input, strategy, 0, undefined);
   } finally {
     engine.depth--;
   }
-  if (errors !== undefined) throw new HookAggregateError({ event, errors, value });
-  return value;
 }

@@ -2,57 +2,75 @@
 import { HookAggregateError } from '../errors/HookAggregateError.js';
 import type { HookError } from '../errors/HookError.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
-import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import { isStop, type DispatchEngine } from './DispatchEngine.js';
 import type { PlanSection } from './DispatchPlan.js';
+import { failSync } from './failSync.js';
 import { isThenable } from './isThenable.js';
 
-/** The plain synchronous notify loop (see `runFilterSync` for the shape). */
+/** The plain synchronous notify loop from handler `start` on (see `filterFrom`). */
+export function notifyFrom(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  payload: unknown,
+  strategy: ErrorStrategy,
+  start: number,
+  pending: HookError[] | undefined,
+): unknown {
+  const fns = section.fns;
+  const ctxs = section.ctxs;
+  const count = fns.length;
+  let errors = pending;
+  let index = start;
+  while (index < count) {
+    try {
+      for (; index < count; index++) {
+        const ctx = ctxs[index]!;
+        const mark = ctx.stopMark;
+        const result = fns[index]!(payload, ctx);
+        if (result !== undefined && isThenable(result)) engine.promiseInSync(section.entries[index]!, result);
+        if (ctx.stopMark !== mark) {
+          index = count;
+          break;
+        }
+      }
+    } catch (error) {
+      if (isStop(error)) break;
+      errors = failSync(engine, section.entries[index]!, error, strategy, errors);
+      index++;
+    }
+  }
+  if (errors !== undefined) throw new HookAggregateError({ event, errors, value: undefined });
+  return undefined;
+}
+
+/** Resumes a notify after handler `index` threw `error`, inside an entered dispatch. */
+export function notifyResume(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  payload: unknown,
+  strategy: ErrorStrategy,
+  index: number,
+  error: unknown,
+): unknown {
+  if (isStop(error)) return undefined;
+  const errors = failSync(engine, section.entries[index]!, error, strategy, undefined);
+  return notifyFrom(engine, section, event, payload, strategy, index + 1, errors);
+}
+
+/** The plain synchronous notify dispatch. */
 export function runNotifySync(
   engine: DispatchEngine,
   section: PlanSection,
   event: string,
   payload: unknown,
   strategy: ErrorStrategy,
-): void {
-  const fns = section.fns;
-  const ctxs = section.ctxs;
-  const count = fns.length;
-  let errors: HookError[] | undefined;
-  let index = 0;
+): unknown {
   engine.enter(event);
   try {
-    while (index < count) {
-      try {
-        for (; index < count; index++) {
-          const ctx = ctxs[index]!;
-          const mark = ctx.stopMark;
-          const result = fns[index]!(payload, ctx);
-          if (result !== undefined && isThenable(result))
-            engine.promiseInSync(section.entries[index]!, result);
-          if (ctx.stopMark !== mark) {
-            index = count;
-            break;
-          }
-        }
-      } catch (error) {
-        if (isStop(error)) break;
-        if (isPassThrough(error)) throw error;
-        const hookError = engine.wrap(error, section.entries[index]!);
-        if (strategy === 'fail-fast') {
-          engine.callOwner(hookError);
-          throw hookError;
-        }
-        if (strategy === 'collect-all') {
-          (errors ??= []).push(hookError);
-          engine.callOwner(hookError);
-        } else {
-          engine.logAndContinue(hookError);
-        }
-        index++;
-      }
-    }
+    return notifyFrom(engine, section, event, payload, strategy, 0, undefined);
   } finally {
     engine.depth--;
   }
-  if (errors !== undefined) throw new HookAggregateError({ event, errors, value: undefined });
 }

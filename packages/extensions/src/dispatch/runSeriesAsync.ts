@@ -6,20 +6,11 @@ import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js'
 import type { PlanSection } from './DispatchPlan.js';
 import { HandlerContext } from './HandlerContext.js';
 import { isThenable } from './isThenable.js';
-import { SeriesMode } from './SeriesMode.js';
 import { rejected } from './rejected.js';
+import { SeriesMode } from './SeriesMode.js';
 
-/** State handed from the synchronous prefix to the asynchronous continuation. */
-interface SeriesState {
-  readonly engine: DispatchEngine;
-  readonly section: PlanSection;
-  readonly event: string;
-  readonly strategy: ErrorStrategy;
-  readonly mode: SeriesMode;
-  readonly value: unknown;
-  readonly results: unknown[];
-  readonly errors: HookError[] | undefined;
-}
+const outcomeOf = (mode: SeriesMode, value: unknown, results: unknown[]): unknown =>
+  mode === SeriesMode.Collect ? results : mode === SeriesMode.Filter ? value : undefined;
 
 const finish = (
   mode: SeriesMode,
@@ -28,39 +19,37 @@ const finish = (
   results: unknown[],
   errors: HookError[] | undefined,
 ): unknown => {
-  const outcome = mode === SeriesMode.Collect ? results : mode === SeriesMode.Filter ? value : undefined;
+  const outcome = outcomeOf(mode, value, results);
   if (errors !== undefined) throw new HookAggregateError({ event, errors, value: outcome });
   return outcome;
 };
 
 /**
- * The plain asynchronous series loop for filter, notify and collect. It runs synchronously, with no
- * promise per handler, until a handler returns a thenable (or a failure must be reported
- * asynchronously); only then does it continue in an `async` function. Handlers known to be
- * asynchronous get a fresh context per run, since their `ctx.stop()` may come after an `await`
- * while other dispatches of the same event are in flight.
+ * The plain asynchronous series loop for filter, notify and collect, from handler `start` on,
+ * inside an entered dispatch. It runs synchronously, with no promise per handler, until a handler
+ * returns a thenable (or a failure must be reported asynchronously); only then does it continue in
+ * an `async` function. Handlers known to be asynchronous get a fresh context per run, since their
+ * `ctx.stop()` may come after an `await` while other dispatches of the same event are in flight.
+ * Never throws: failures become rejections.
  */
-export function runSeriesAsync(
+export function seriesFrom(
   engine: DispatchEngine,
   section: PlanSection,
   event: string,
   input: unknown,
   strategy: ErrorStrategy,
   mode: SeriesMode,
+  start: number,
+  results: unknown[],
+  pending: HookError[] | undefined,
 ): Promise<unknown> {
   const fns = section.fns;
   const ctxs = section.ctxs;
   const count = fns.length;
   // For notify and collect `value` never changes, so every handler gets the input.
   let value = input;
-  const results: unknown[] = [];
-  let errors: HookError[] | undefined;
-  let index = 0;
-  try {
-    engine.enter(event);
-  } catch (error) {
-    return rejected(error);
-  }
+  let errors = pending;
+  let index = start;
   try {
     while (index < count) {
       try {
@@ -69,9 +58,20 @@ export function runSeriesAsync(
           const mark = ctx.stopMark;
           let result = fns[index]!(value, ctx);
           if (result !== undefined && isThenable(result)) {
-            engine.noteAsync(section.entries[index]!);
-            const state: SeriesState = { engine, section, event, strategy, mode, value, results, errors };
-            return continueSeries(state, index, result, ctx, mark);
+            return continueSeries(
+              engine,
+              section,
+              event,
+              strategy,
+              mode,
+              value,
+              results,
+              errors,
+              index,
+              result,
+              ctx,
+              mark,
+            );
           }
           const stopped = ctx.stopMark !== mark;
           if (stopped && ctx.stopValue !== undefined) result = ctx.stopValue;
@@ -103,39 +103,91 @@ export function runSeriesAsync(
           (errors ??= []).push(hookError);
           engine.callOwner(hookError);
         } else {
-          const state: SeriesState = { engine, section, event, strategy, mode, value, results, errors };
-          return continueSeries(state, index, engine.logAndContinueAsync(hookError), undefined, 0);
+          const report = engine.logAndContinueAsync(hookError);
+          return continueSeries(
+            engine,
+            section,
+            event,
+            strategy,
+            mode,
+            value,
+            results,
+            errors,
+            index,
+            report,
+          );
         }
       }
     }
     return Promise.resolve(finish(mode, event, value, results, errors));
   } catch (error) {
     return rejected(error);
-  } finally {
-    engine.depth--;
   }
 }
 
 /**
- * Continues a series dispatch asynchronously. `pending` is the thenable returned by the handler at
- * `index` (when `pendingCtx` is given) or a failure report to wait for before running `index`.
+ * Resumes an asynchronous series after handler `index` threw `error` synchronously (from a
+ * generated runner), inside an entered dispatch; `value` is the value before that handler.
  */
-async function continueSeries(
-  state: SeriesState,
-  start: number,
-  pending: PromiseLike<unknown>,
-  pendingCtx: HandlerContext | undefined,
-  pendingMark: number,
+export function seriesResume(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  value: unknown,
+  strategy: ErrorStrategy,
+  mode: SeriesMode,
+  index: number,
+  error: unknown,
+  results: unknown[],
 ): Promise<unknown> {
-  const { engine, section, event, strategy, mode, results } = state;
+  if (isStop(error)) {
+    let final = value;
+    if (error.value !== undefined) {
+      if (mode === SeriesMode.Filter) final = error.value;
+      else if (mode === SeriesMode.Collect) results.push(error.value);
+    }
+    return Promise.resolve(outcomeOf(mode, final, results));
+  }
+  if (isPassThrough(error)) return rejected(error);
+  const hookError = engine.wrap(error, section.entries[index]!);
+  if (strategy === 'fail-fast') {
+    engine.callOwner(hookError);
+    return Promise.reject(hookError);
+  }
+  if (strategy === 'collect-all') {
+    engine.callOwner(hookError);
+    return seriesFrom(engine, section, event, value, strategy, mode, index + 1, results, [hookError]);
+  }
+  const report = engine.logAndContinueAsync(hookError);
+  return continueSeries(engine, section, event, strategy, mode, value, results, undefined, index + 1, report);
+}
+
+/**
+ * Continues handlers asynchronously from `start`. With `pendingCtx`, `pending` is the thenable
+ * returned by the handler at `start`; without, it is a failure report to wait for first.
+ */
+export async function continueSeries(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  strategy: ErrorStrategy,
+  mode: SeriesMode,
+  input: unknown,
+  results: unknown[],
+  pending: HookError[] | undefined,
+  start: number,
+  awaiting: PromiseLike<unknown>,
+  awaitingCtx?: HandlerContext,
+  awaitingMark = 0,
+): Promise<unknown> {
   const { fns, ctxs, entries } = section;
   const count = fns.length;
-  let value = state.value;
-  let errors = state.errors;
-  let first: PromiseLike<unknown> | undefined = pending;
-  if (pendingCtx === undefined) {
+  let value = input;
+  let errors = pending;
+  let first: PromiseLike<unknown> | undefined = awaiting;
+  if (awaitingCtx === undefined) {
     first = undefined;
-    await pending;
+    await awaiting;
   }
   for (let index = start; index < count; index++) {
     let ctx: HandlerContext;
@@ -143,11 +195,12 @@ async function continueSeries(
     let result: unknown;
     try {
       if (first !== undefined) {
-        const awaited = first;
+        const thenable = first;
         first = undefined;
-        ctx = pendingCtx!;
-        mark = pendingMark;
-        result = await awaited;
+        ctx = awaitingCtx!;
+        mark = awaitingMark;
+        engine.noteAsync(entries[index]!);
+        result = await thenable;
       } else {
         ctx = ctxs[index] ?? new HandlerContext(event, entries[index]!.reg.plugin);
         mark = ctx.stopMark;
@@ -188,4 +241,25 @@ async function continueSeries(
     if (stopped) break;
   }
   return finish(mode, event, value, results, errors);
+}
+
+/** The plain asynchronous series dispatch (see {@link seriesFrom}). */
+export function runSeriesAsync(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  input: unknown,
+  strategy: ErrorStrategy,
+  mode: SeriesMode,
+): Promise<unknown> {
+  try {
+    engine.enter(event);
+  } catch (error) {
+    return rejected(error);
+  }
+  try {
+    return seriesFrom(engine, section, event, input, strategy, mode, 0, [], undefined);
+  } finally {
+    engine.depth--;
+  }
 }

@@ -1,6 +1,12 @@
 import { compilePlan } from '../dispatch/compilePlan.js';
 import { DispatchEngine, type EngineHost } from '../dispatch/DispatchEngine.js';
-import type { DispatchPlan, PlanSection } from '../dispatch/DispatchPlan.js';
+import type { DispatchPlan } from '../dispatch/DispatchPlan.js';
+import {
+  generateAsyncRunner,
+  generateSyncRunner,
+  MAX_GENERATED_HANDLERS,
+} from '../dispatch/generateRunner.js';
+import type { AsyncRunner, PlanSection, SyncRunner } from '../dispatch/PlanSection.js';
 import { runCollectSync } from '../dispatch/runCollectSync.js';
 import { runFilterSync } from '../dispatch/runFilterSync.js';
 import { runGeneralAsync } from '../dispatch/runGeneralAsync.js';
@@ -59,8 +65,17 @@ export type AnyFunction = (...args: never[]) => unknown;
 export type Unsubscribe = () => void;
 
 const DEFAULT_MAX_DEPTH = 100;
+/**
+ * A plan section is dispatched this many times (plus a few per handler) through the loops before
+ * its specialised runner is generated: generation costs tens of microseconds per handler, which
+ * only pays off for events dispatched often.
+ */
+const HOT_AFTER = 128;
+const HOT_AFTER_PER_HANDLER = 16;
 /** Compiled plans kept per registry; the oldest is evicted past this (names may be unbounded). */
 const MAX_CACHED_PLANS = 10_000;
+/** Marks the one-entry dispatch cache as empty. */
+const NO_KEY: object = Object.freeze({});
 const LOG_AND_CONTINUE: DispatchOptions = Object.freeze({ errorStrategy: 'log-and-continue' });
 
 const DISPATCHER: Readonly<Record<PointKind, string>> = {
@@ -121,6 +136,15 @@ export class ExtensionRegistry {
   readonly #disabled = new Set<string>();
   readonly #byOwner = new Map<string, Set<Registration>>();
   readonly #ownerErrorHandlers = new Map<string, (error: HookError) => unknown>();
+  /**
+   * One-entry inline cache of the last dispatch: the point (or name) and kind it was called with
+   * and the plan it resolved to. Hot loops dispatching one point skip the map lookup; any change
+   * to the plan cache empties it.
+   */
+  #lastKey: unknown = NO_KEY;
+  #lastKind: PointKind | undefined = undefined;
+  #lastPlan: DispatchPlan | undefined = undefined;
+  readonly #compileAfter: number | undefined;
 
   constructor(options: RegistryOptions = {}) {
     this.#strategy = validateErrorStrategy(options.errorStrategy ?? 'log-and-continue');
@@ -134,6 +158,13 @@ export class ExtensionRegistry {
       );
     }
     this.#maxDepth = maxDepth;
+    const compileAfter = options.compileAfter;
+    if (compileAfter !== undefined && !(typeof compileAfter === 'number' && compileAfter >= 0)) {
+      throw new ValidationError(
+        `Invalid compileAfter ${JSON.stringify(compileAfter)}: use a number of dispatches (0 or more, Infinity for never).`,
+      );
+    }
+    this.#compileAfter = compileAfter;
     const host: EngineHost = {
       logger: this.#logger,
       maxDepth,
@@ -246,11 +277,9 @@ export class ExtensionRegistry {
   filter(point: string | FilterPoint<unknown>, value: unknown, options?: DispatchOptions): unknown {
     const plan = this.#plan(point, 'filter');
     const strategy = options === undefined ? this.#strategy : this.#strategyOf(options);
-    const section = plan.sync;
-    if (section.plain && plan.pendingWarnings === undefined) {
-      return runFilterSync(this.#engine, section, plan.event, value, strategy);
-    }
-    return this.#slowSync(plan, value, strategy, SeriesMode.Filter);
+    const runner = plan.sync.filterRunner;
+    if (runner !== undefined) return runner(value, strategy);
+    return this.#coldSync(plan, value, strategy, SeriesMode.Filter);
   }
 
   /** Filter dispatch running sync and async handlers in order; resolves to the final value. */
@@ -270,12 +299,9 @@ export class ExtensionRegistry {
   notify(point: string | NotifyPoint<unknown>, payload?: unknown, options?: DispatchOptions): void {
     const plan = this.#plan(point, 'notify');
     const strategy = options === undefined ? this.#strategy : this.#strategyOf(options);
-    const section = plan.sync;
-    if (section.plain && plan.pendingWarnings === undefined) {
-      runNotifySync(this.#engine, section, plan.event, payload, strategy);
-      return;
-    }
-    this.#slowSync(plan, payload, strategy, SeriesMode.Notify);
+    const runner = plan.sync.notifyRunner;
+    if (runner !== undefined) runner(payload, strategy);
+    else this.#coldSync(plan, payload, strategy, SeriesMode.Notify);
   }
 
   /**
@@ -313,11 +339,9 @@ export class ExtensionRegistry {
   ): unknown[] {
     const plan = this.#plan(point, 'collect');
     const strategy = options === undefined ? this.#strategy : this.#strategyOf(options);
-    const section = plan.sync;
-    if (section.plain && plan.pendingWarnings === undefined) {
-      return runCollectSync(this.#engine, section, plan.event, input, strategy);
-    }
-    return this.#slowSync(plan, input, strategy, SeriesMode.Collect) as unknown[];
+    const runner = plan.sync.collectRunner;
+    if (runner !== undefined) return runner(input, strategy) as unknown[];
+    return this.#coldSync(plan, input, strategy, SeriesMode.Collect) as unknown[];
   }
 
   /** Collect dispatch running sync and async handlers in order. */
@@ -433,6 +457,7 @@ export class ExtensionRegistry {
   setTracing(on: boolean): void {
     if (this.#tracing === on) return;
     this.#tracing = on;
+    this.#lastKey = NO_KEY;
     this.#plans.clear();
   }
 
@@ -444,6 +469,7 @@ export class ExtensionRegistry {
   /** Changes the default time limit of handlers registered without their own. */
   setDefaultTimeout(ms: number | undefined): void {
     this.#defaultTimeout = validateTimeout(ms);
+    this.#lastKey = NO_KEY;
     this.#plans.clear();
   }
 
@@ -569,6 +595,15 @@ export class ExtensionRegistry {
 
   /** The compiled plan for a dispatch of `point` as `kind`; checks the kind. */
   #plan(point: string | AnyExtensionPoint, kind: PointKind): DispatchPlan {
+    if (point === this.#lastKey && kind === this.#lastKind) return this.#lastPlan as DispatchPlan;
+    const plan = this.#resolvePlan(point, kind);
+    this.#lastKey = point;
+    this.#lastKind = kind;
+    this.#lastPlan = plan;
+    return plan;
+  }
+
+  #resolvePlan(point: string | AnyExtensionPoint, kind: PointKind): DispatchPlan {
     let name: string;
     if (typeof point === 'string') {
       name = point;
@@ -600,25 +635,76 @@ export class ExtensionRegistry {
       return rejected(error);
     }
     const section = plan.all;
-    if (section.plain) return runSeriesAsync(this.#engine, section, plan.event, input, strategy, mode);
-    return runGeneralAsync(this.#engine, section, plan.event, input, strategy, mode, plan.tracing);
+    const runner =
+      mode === SeriesMode.Filter
+        ? section.filterAsyncRunner
+        : mode === SeriesMode.Notify
+          ? section.notifyAsyncRunner
+          : section.collectAsyncRunner;
+    if (runner !== undefined) return runner(input, strategy);
+    return this.#coldAsync(plan, input, strategy, mode);
   }
 
-  /** Synchronous dispatch that needs warnings or the general loop. */
-  #slowSync(plan: DispatchPlan, input: unknown, strategy: ErrorStrategy, mode: SeriesMode): unknown {
+  /** Whether a section has been dispatched often enough through the loops to generate its runner. */
+  #isHot(section: PlanSection): boolean {
+    if (section.noRunners) return false;
+    const count = section.fns.length;
+    if (count > MAX_GENERATED_HANDLERS) {
+      section.noRunners = true;
+      return false;
+    }
+    return ++section.hits > (this.#compileAfter ?? HOT_AFTER + HOT_AFTER_PER_HANDLER * count);
+  }
+
+  /** Asynchronous dispatch through the loops (plans not yet hot, or using per-handler features). */
+  #coldAsync(
+    plan: DispatchPlan,
+    input: unknown,
+    strategy: ErrorStrategy,
+    mode: SeriesMode,
+  ): Promise<unknown> {
+    const section = plan.all;
+    if (!section.plain)
+      return runGeneralAsync(this.#engine, section, plan.event, input, strategy, mode, plan.tracing);
+    if (this.#isHot(section)) {
+      const runner: AsyncRunner | undefined = generateAsyncRunner(this.#engine, section, plan.event, mode);
+      if (runner === undefined) {
+        section.noRunners = true;
+      } else {
+        if (mode === SeriesMode.Filter) section.filterAsyncRunner = runner;
+        else if (mode === SeriesMode.Notify) section.notifyAsyncRunner = runner;
+        else section.collectAsyncRunner = runner;
+        return runner(input, strategy);
+      }
+    }
+    return runSeriesAsync(this.#engine, section, plan.event, input, strategy, mode);
+  }
+
+  /** Synchronous dispatch through the loops (plans not yet hot, with warnings due, or using features). */
+  #coldSync(plan: DispatchPlan, input: unknown, strategy: ErrorStrategy, mode: SeriesMode): unknown {
     const pending = plan.pendingWarnings;
     if (pending !== undefined) {
       plan.pendingWarnings = undefined;
       for (const reg of pending) this.#engine.warnSkipped(reg, plan.event);
     }
-    const section: PlanSection = plan.sync;
+    const section = plan.sync;
     if (!section.plain)
       return runGeneralSync(this.#engine, section, plan.event, input, strategy, mode, plan.tracing);
+    if (this.#isHot(section)) {
+      const runner: SyncRunner | undefined = generateSyncRunner(this.#engine, section, plan.event, mode);
+      if (runner === undefined) {
+        section.noRunners = true;
+      } else {
+        if (mode === SeriesMode.Filter) section.filterRunner = runner;
+        else if (mode === SeriesMode.Notify) section.notifyRunner = runner;
+        else section.collectRunner = runner;
+        return runner(input, strategy);
+      }
+    }
     if (mode === SeriesMode.Filter) return runFilterSync(this.#engine, section, plan.event, input, strategy);
     if (mode === SeriesMode.Collect)
       return runCollectSync(this.#engine, section, plan.event, input, strategy);
-    runNotifySync(this.#engine, section, plan.event, input, strategy);
-    return undefined;
+    return runNotifySync(this.#engine, section, plan.event, input, strategy);
   }
 
   /** The enabled and disabled handlers matching `name`, in dispatch order. */
@@ -641,6 +727,7 @@ export class ExtensionRegistry {
       tracing: this.#tracing,
       contextOf: (reg) => reg.contextFor(name),
     });
+    this.#lastKey = NO_KEY;
     if (this.#plans.size >= MAX_CACHED_PLANS) {
       const oldest = this.#plans.keys().next();
       if (oldest.done !== true) this.#plans.delete(oldest.value);
@@ -660,6 +747,7 @@ export class ExtensionRegistry {
 
   /** Drops the cached plans a change of `reg` affects. */
   #invalidate(reg: Registration): void {
+    this.#lastKey = NO_KEY;
     const matcher = reg.matcher;
     if (matcher === undefined) {
       this.#plans.delete(reg.pattern);

@@ -16,4 +16,11 @@ export interface RegistryOptions {
    * handler) before a `HookRecursionError` ends the chain; default 100.
    */
   readonly maxDepth?: number;
+  /**
+   * How many dispatches of one event (in one mode) run through the generic loops before a
+   * specialised dispatch function is generated for it; default 128 plus 16 per handler. `0`
+   * generates on the first dispatch, `Infinity` never (for environments that forbid code generation
+   * this happens automatically).
+   */
+  readonly compileAfter?: number;
 }

@@ -1,0 +1,69 @@
+import type { Registration } from '../registry/Registration.js';
+import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
+import type { HandlerContext } from './HandlerContext.js';
+
+/** A handler as the dispatch loops call it. */
+export type PlanHandler = (value: unknown, ctx: HandlerContext) => unknown;
+
+/** One handler of a plan, bound to the plan's concrete event. */
+export interface PlanEntry {
+  readonly reg: Registration;
+  readonly fn: PlanHandler;
+  /** Reused for every fast-path run of this handler on this event. */
+  readonly ctx: HandlerContext;
+  /** Effective time limit (own or registry default). */
+  readonly timeout: number | undefined;
+}
+
+/** A synchronous dispatch specialised for one section and mode. */
+export type SyncRunner = (input: unknown, strategy: ErrorStrategy) => unknown;
+/** An asynchronous dispatch specialised for one section and mode. */
+export type AsyncRunner = (input: unknown, strategy: ErrorStrategy) => Promise<unknown>;
+
+/**
+ * The handlers of one dispatch mode (synchronous or asynchronous) of a plan, with the arrays the
+ * plain loops iterate and the specialised runners generated once the section is hot.
+ */
+export class PlanSection {
+  readonly entries: readonly PlanEntry[];
+  readonly fns: readonly PlanHandler[];
+  /**
+   * The reusable context of each entry; `undefined` where a fresh context is needed per run (handlers
+   * known to be asynchronous, whose `stop()` may come after an `await` while other runs overlap).
+   */
+  readonly ctxs: readonly (HandlerContext | undefined)[];
+  /** No entry needs timeouts, retries, `once` or tracing: the plain loops and runners apply. */
+  readonly plain: boolean;
+  /** Dispatches through the plain loops so far (drives runner generation). */
+  hits = 0;
+  /** Generation failed or is not worth it (code generation disallowed, too many handlers). */
+  noRunners = false;
+  filterRunner: SyncRunner | undefined = undefined;
+  notifyRunner: SyncRunner | undefined = undefined;
+  collectRunner: SyncRunner | undefined = undefined;
+  filterAsyncRunner: AsyncRunner | undefined = undefined;
+  notifyAsyncRunner: AsyncRunner | undefined = undefined;
+  collectAsyncRunner: AsyncRunner | undefined = undefined;
+
+  constructor(entries: readonly PlanEntry[], plain: boolean, freshFor: (entry: PlanEntry) => boolean) {
+    this.entries = Object.freeze(entries);
+    this.fns = Object.freeze(entries.map((entry) => entry.fn));
+    this.ctxs = Object.freeze(entries.map((entry) => (freshFor(entry) ? undefined : entry.ctx)));
+    this.plain = plain;
+    if (plain && entries.length === 0) {
+      this.filterRunner = identity;
+      this.notifyRunner = nothing;
+      this.collectRunner = emptyList;
+      this.filterAsyncRunner = resolvedIdentity;
+      this.notifyAsyncRunner = resolvedNothing;
+      this.collectAsyncRunner = resolvedEmptyList;
+    }
+  }
+}
+
+const identity: SyncRunner = (input) => input;
+const nothing: SyncRunner = () => undefined;
+const emptyList: SyncRunner = () => [];
+const resolvedIdentity: AsyncRunner = (input) => Promise.resolve(input);
+const resolvedNothing: AsyncRunner = () => Promise.resolve(undefined);
+const resolvedEmptyList: AsyncRunner = () => Promise.resolve([]);

@@ -1,0 +1,277 @@
+import fc from 'fast-check';
+import {
+  ExtensionRegistry,
+  HookAggregateError,
+  HookError,
+  PLUGIN_ERROR_EVENT,
+  StopPropagation,
+  type ErrorStrategy,
+  type HookContext,
+  type PluginErrorPayload,
+} from '@trellis/extensions';
+import {
+  referenceDispatch,
+  type ReferenceContext,
+  type ReferenceHandler,
+  type ReferenceOutcome,
+  type ReferenceState,
+} from '../src/dispatch/referenceDispatch.js';
+
+type Kind = 'filter' | 'notify' | 'collect';
+type Mode = 'sync' | 'async';
+
+type Behavior =
+  | { readonly type: 'return'; readonly mul: number; readonly add: number }
+  | { readonly type: 'undefined' }
+  | { readonly type: 'throw' }
+  | { readonly type: 'failTimes'; readonly times: number; readonly add: number }
+  | { readonly type: 'stop'; readonly stopValue: number | undefined; readonly returns: number | undefined }
+  | { readonly type: 'throwStop'; readonly stopValue: number | undefined };
+
+interface HandlerSpec {
+  readonly priority: number;
+  readonly plugin: string | undefined;
+  /** `declared`: an async function; `promise`: a plain function returning a promise. */
+  readonly flavour: 'sync' | 'declared' | 'promise';
+  readonly behavior: Behavior;
+  readonly retries: number;
+  readonly once: boolean;
+}
+
+interface Scenario {
+  readonly handlers: readonly HandlerSpec[];
+  readonly kind: Kind;
+  readonly modes: readonly Mode[];
+  readonly strategy: ErrorStrategy;
+  readonly strategyPerCall: boolean;
+  readonly tracing: boolean;
+  /** 0: generated runners from the first dispatch; 1: after one loop run; Infinity: loops only. */
+  readonly compileAfter: number;
+}
+
+const behaviorArb: fc.Arbitrary<Behavior> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      type: fc.constant('return' as const),
+      mul: fc.integer({ min: 1, max: 3 }),
+      add: fc.integer({ min: 0, max: 9 }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.constant({ type: 'undefined' as const }) },
+  { weight: 2, arbitrary: fc.constant({ type: 'throw' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('failTimes' as const),
+      times: fc.integer({ min: 1, max: 2 }),
+      add: fc.integer({ min: 0, max: 9 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('stop' as const),
+      stopValue: fc.option(fc.integer({ min: 100, max: 199 }), { nil: undefined }),
+      returns: fc.option(fc.integer({ min: 200, max: 299 }), { nil: undefined }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('throwStop' as const),
+      stopValue: fc.option(fc.integer({ min: 300, max: 399 }), { nil: undefined }),
+    }),
+  },
+);
+
+const handlerArb = (featureful: boolean): fc.Arbitrary<HandlerSpec> =>
+  fc.record({
+    priority: fc.constantFrom(0, 25, 50, 50, 75, 100),
+    plugin: fc.constantFrom(undefined, 'p0', 'p1'),
+    flavour: fc.constantFrom('sync' as const, 'sync' as const, 'declared' as const, 'promise' as const),
+    behavior: behaviorArb,
+    retries: featureful ? fc.integer({ min: 0, max: 2 }) : fc.constant(0),
+    once: featureful ? fc.boolean() : fc.constant(false),
+  });
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc.boolean().chain((featureful) =>
+  fc.record({
+    handlers: fc.array(handlerArb(featureful), { maxLength: 8 }),
+    kind: fc.constantFrom('filter' as const, 'notify' as const, 'collect' as const),
+    modes: fc.array(fc.constantFrom('sync' as const, 'async' as const), { minLength: 1, maxLength: 3 }),
+    strategy: fc.constantFrom('log-and-continue' as const, 'fail-fast' as const, 'collect-all' as const),
+    strategyPerCall: fc.boolean(),
+    tracing: featureful ? fc.boolean() : fc.constant(false),
+    compileAfter: fc.constantFrom(0, 1, Infinity),
+  }),
+);
+
+/** Builds fresh handler functions for one run; every call is logged as `index:attempt`. */
+function buildHandlers(scenario: Scenario, log: string[]): ((value: unknown, ctx: HookContext) => unknown)[] {
+  return scenario.handlers.map((spec, index) => {
+    let calls = 0;
+    const compute = (value: unknown, ctx: HookContext | ReferenceContext): unknown => {
+      const behavior = spec.behavior;
+      switch (behavior.type) {
+        case 'return':
+          return scenario.kind === 'filter' ? (value as number) * behavior.mul + behavior.add : behavior.add;
+        case 'undefined':
+          return undefined;
+        case 'throw':
+          throw new Error(`boom ${index}`);
+        case 'failTimes':
+          if (calls <= behavior.times) throw new Error(`flaky ${index} #${calls}`);
+          return behavior.add;
+        case 'stop':
+          ctx.stop(behavior.stopValue);
+          return behavior.returns;
+        case 'throwStop':
+          throw behavior.stopValue === undefined
+            ? new StopPropagation('stop')
+            : new StopPropagation('stop', behavior.stopValue);
+      }
+    };
+    const enter = (): void => {
+      calls++;
+      log.push(`${index}:${calls}`);
+    };
+    if (spec.flavour === 'declared') {
+      return async (value: unknown, ctx: HookContext) => {
+        enter();
+        await Promise.resolve();
+        return compute(value, ctx);
+      };
+    }
+    if (spec.flavour === 'promise') {
+      return (value: unknown, ctx: HookContext) => {
+        enter();
+        // Stops synchronously, returns the rest through a promise.
+        try {
+          return Promise.resolve(compute(value, ctx));
+        } catch (error) {
+          return Promise.reject(error as Error);
+        }
+      };
+    }
+    return (value: unknown, ctx: HookContext) => {
+      enter();
+      return compute(value, ctx);
+    };
+  });
+}
+
+/** A comparable summary of a dispatch outcome. */
+const summarize = (value: unknown, error: unknown): unknown => {
+  const hookError = (e: HookError): unknown => ({
+    event: e.event,
+    plugin: e.plugin,
+    cause: e.cause instanceof Error ? e.cause.message : e.cause,
+  });
+  if (error === undefined) return { value };
+  if (error instanceof HookAggregateError) {
+    return { aggregate: error.errors.map(hookError), value: error.value };
+  }
+  if (error instanceof HookError) return { hookError: hookError(error) };
+  return { unexpected: String(error) };
+};
+
+const EVENT = 'prop.event';
+
+async function runCompiled(
+  scenario: Scenario,
+  log: string[],
+): Promise<{ outcomes: unknown[]; reported: unknown[] }> {
+  const registry = new ExtensionRegistry({
+    errorStrategy: scenario.strategyPerCall ? 'log-and-continue' : scenario.strategy,
+    tracing: scenario.tracing,
+    compileAfter: scenario.compileAfter,
+  });
+  const reported: unknown[] = [];
+  registry.on(PLUGIN_ERROR_EVENT, (payload: PluginErrorPayload) => {
+    reported.push(summarize(undefined, payload.error));
+  });
+  const fns = buildHandlers(scenario, log);
+  scenario.handlers.forEach((spec, index) => {
+    registry.on(EVENT, fns[index]!, {
+      priority: spec.priority,
+      ...(spec.plugin === undefined ? {} : { plugin: spec.plugin }),
+      retries: spec.retries,
+      once: spec.once,
+    });
+  });
+  const options = scenario.strategyPerCall ? { errorStrategy: scenario.strategy } : undefined;
+  const outcomes: unknown[] = [];
+  for (const mode of scenario.modes) {
+    log.push(`dispatch ${mode}`);
+    try {
+      let value: unknown;
+      if (mode === 'sync') {
+        if (scenario.kind === 'filter') value = registry.filter(EVENT, 1, options);
+        else if (scenario.kind === 'collect') value = registry.collect(EVENT, 1, options);
+        else value = registry.notify(EVENT, 1, options);
+      } else if (scenario.kind === 'filter') value = await registry.filterAsync(EVENT, 1, options);
+      else if (scenario.kind === 'collect') value = await registry.collectAsync(EVENT, 1, options);
+      else value = await registry.notifyAsync(EVENT, 1, options);
+      outcomes.push(summarize(value, undefined));
+    } catch (error) {
+      outcomes.push(summarize(undefined, error));
+    }
+    // Let promises ignored by a synchronous dispatch settle before the next one.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { outcomes, reported };
+}
+
+async function runReference(
+  scenario: Scenario,
+  log: string[],
+): Promise<{ outcomes: unknown[]; reported: unknown[] }> {
+  const fns = buildHandlers(scenario, log);
+  const handlers: ReferenceHandler[] = scenario.handlers.map((spec, index) => ({
+    fn: fns[index] as unknown as ReferenceHandler['fn'],
+    priority: spec.priority,
+    plugin: spec.plugin,
+    declaredAsync: spec.flavour === 'declared',
+    retries: spec.retries,
+    once: spec.once,
+  }));
+  const state: ReferenceState = { returnedPromise: new Set(), consumed: new Set() };
+  const outcomes: unknown[] = [];
+  const reported: unknown[] = [];
+  for (const mode of scenario.modes) {
+    log.push(`dispatch ${mode}`);
+    const outcome: ReferenceOutcome = await referenceDispatch({
+      event: EVENT,
+      kind: scenario.kind,
+      mode,
+      strategy: scenario.strategy,
+      handlers,
+      input: 1,
+      state,
+    });
+    outcomes.push(summarize(outcome.value, outcome.error));
+    reported.push(...outcome.reported.map((error) => summarize(undefined, error)));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { outcomes, reported };
+}
+
+describe('compiled dispatch', () => {
+  describe('when compared with the reference interpreter', () => {
+    it('should give the same results, errors, stops and handler calls for random handler sets', async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb, async (scenario) => {
+          const compiledLog: string[] = [];
+          const referenceLog: string[] = [];
+          const compiled = await runCompiled(scenario, compiledLog);
+          const reference = await runReference(scenario, referenceLog);
+          expect(compiled.outcomes).toEqual(reference.outcomes);
+          expect(compiledLog).toEqual(referenceLog);
+          expect(compiled.reported).toEqual(reference.reported);
+        }),
+        { numRuns: 400 },
+      );
+    });
+  });
+});
