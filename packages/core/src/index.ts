@@ -128,9 +128,6 @@ export {
   type DependencyErrorOptions,
 } from './errors/DependencyError.js';
 export { ConfigValidationError, type ConfigProblem } from './errors/ConfigValidationError.js';
-export {
-  LifecycleTimeoutError,
-  type LifecycleTimeoutErrorOptions,
-} from './errors/LifecycleTimeoutError.js';
+export { LifecycleTimeoutError, type LifecycleTimeoutErrorOptions } from './errors/LifecycleTimeoutError.js';
 export { StartupError } from './errors/StartupError.js';
 export type { LifecyclePhase } from './errors/LifecyclePhase.js';

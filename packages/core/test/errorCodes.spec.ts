@@ -14,7 +14,9 @@ import {
 } from '../src/index.js';
 
 const documented = [
-  ...readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8').matchAll(/^### (TRELLIS_[A-Z_]+)\s*$/gm),
+  ...readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8').matchAll(
+    /^### (TRELLIS_[A-Z_]+)\s*$/gm,
+  ),
 ].map((match) => match[1] as string);
 
 describe('error codes', () => {

@@ -51,18 +51,26 @@ describe('PluginManager failure isolation', () => {
   describe('when a dependency has the wrong version', () => {
     it('should name both plugins and the range', async () => {
       manager = new PluginManager({ logger: false });
-      manager.register([ok('auth', { version: '1.0.0' }), ok('welcome', { dependencies: { auth: '^2.0.0' } })]);
+      manager.register([
+        ok('auth', { version: '1.0.0' }),
+        ok('welcome', { dependencies: { auth: '^2.0.0' } }),
+      ]);
       const report = await manager.start();
       expect(report.started).toEqual(['auth']);
       expect(report.failed[0]?.error.code).toBe('TRELLIS_DEPENDENCY_VERSION');
-      expect(report.failed[0]?.error.message).toContain('auth@1.0.0 does not satisfy ^2.0.0 required by welcome');
+      expect(report.failed[0]?.error.message).toContain(
+        'auth@1.0.0 does not satisfy ^2.0.0 required by welcome',
+      );
     });
   });
 
   describe('when the host version is outside engines.trellis', () => {
     it('should fail the plugin with TRELLIS_DEPENDENCY_ENGINE', async () => {
       manager = new PluginManager({ logger: false });
-      manager.register([ok('future', { engines: { trellis: '^2.0.0' } }), ok('current', { engines: { trellis: '^1.0.0' } })]);
+      manager.register([
+        ok('future', { engines: { trellis: '^2.0.0' } }),
+        ok('current', { engines: { trellis: '^1.0.0' } }),
+      ]);
       const report = await manager.start();
       expect(report.started).toEqual(['current']);
       expect(report.failed[0]?.error.code).toBe('TRELLIS_DEPENDENCY_ENGINE');
@@ -167,7 +175,10 @@ describe('PluginManager failure isolation', () => {
       expect(error).toBeInstanceOf(PluginLoadError);
       expect(error.cause).toBe(cause);
       expect(error.phase).toBe(phase);
-      expect(row(manager, 'broken')).toMatchObject({ state: 'failed', lastError: { code: 'TRELLIS_PLUGIN_LOAD' } });
+      expect(row(manager, 'broken')).toMatchObject({
+        state: 'failed',
+        lastError: { code: 'TRELLIS_PLUGIN_LOAD' },
+      });
       expect(manager.getPlugin('broken')).toBeUndefined();
     });
 
@@ -186,7 +197,10 @@ describe('PluginManager failure isolation', () => {
         ['second', 'TRELLIS_PLUGIN_LOAD'],
       ]);
       expect(stopped).toEqual(['third', 'first']);
-      expect(row(manager, 'second')).toMatchObject({ state: 'failed', lastError: { code: 'TRELLIS_PLUGIN_LOAD' } });
+      expect(row(manager, 'second')).toMatchObject({
+        state: 'failed',
+        lastError: { code: 'TRELLIS_PLUGIN_LOAD' },
+      });
     });
   });
 
@@ -253,8 +267,12 @@ describe('PluginManager failure isolation', () => {
   describe('when the error strategy is unknown', () => {
     it('should throw ValidationError from setErrorStrategy and the constructor', () => {
       manager = new PluginManager({ logger: false });
-      expect(() => manager.setErrorStrategy('explode' as never)).toThrow(ValidationError);
-      expect(() => new PluginManager({ logger: false, errorStrategy: 'explode' as never })).toThrow(ValidationError);
+      expect(() => {
+        manager.setErrorStrategy('explode' as never);
+      }).toThrow(ValidationError);
+      expect(() => new PluginManager({ logger: false, errorStrategy: 'explode' as never })).toThrow(
+        ValidationError,
+      );
       expect(manager.extensions.errorStrategy).toBe('log-and-continue');
     });
   });

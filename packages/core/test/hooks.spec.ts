@@ -1,4 +1,4 @@
-import { jest } from '@jest/globals';
+import { spy } from './spy.js';
 import {
   PluginBase,
   PluginManager,
@@ -41,7 +41,10 @@ describe('PluginManager hooks', () => {
       manager = new PluginManager({ logger: false });
       manager.register(WelcomePlugin);
       await manager.start();
-      expect(manager.trigger('user.login', { username: 'Alice' })).toEqual({ username: 'Alice', greeted: true });
+      expect(manager.trigger('user.login', { username: 'Alice' })).toEqual({
+        username: 'Alice',
+        greeted: true,
+      });
       expect(manager.trigger(UserLogin, { username: 'Bob' }).greeted).toBe(true);
       await manager.unload('welcome');
       expect(manager.trigger('user.login', { username: 'Alice' })).toEqual({ username: 'Alice' });
@@ -85,7 +88,10 @@ describe('PluginManager hooks', () => {
     it('should get ctx, logger, config and hook helpers', async () => {
       @plugin({ name: 'based', config: { suffix: { type: 'string', default: '!' } } })
       class Based extends PluginBase {
-        readonly #handler = (value: Login) => ({ ...value, username: value.username + this.getConfig('suffix', '?') });
+        readonly #handler = (value: Login) => ({
+          ...value,
+          username: value.username + this.getConfig('suffix', '?'),
+        });
         initialize() {
           this.logger.debug('initialized');
           this.registerHook('user.login', this.#handler);
@@ -158,7 +164,7 @@ describe('PluginManager hooks', () => {
       expect(manager.getState('welcome')).toBe('started');
       expect(manager.status()[0]?.enabled).toBe(false);
       manager.enablePlugin('welcome');
-      expect(manager.trigger('user.login', { username: 'A' }).greeted).toBe(true);
+      expect(manager.trigger(UserLogin, { username: 'A' }).greeted).toBe(true);
     });
 
     it('should skip a disabled plugin in loadAll and fail what requires it', async () => {
@@ -177,11 +183,11 @@ describe('PluginManager hooks', () => {
   describe('when hooks are registered manually', () => {
     it('should pass every option through and remove them again', () => {
       manager = new PluginManager({ logger: false });
-      const handler = jest.fn(() => undefined);
+      const handler = spy();
       manager.registerHook('tick', handler, { once: true, priority: 'high', plugin: 'host' });
       manager.trigger('tick', 1);
       manager.trigger('tick', 2);
-      expect(handler).toHaveBeenCalledTimes(1);
+      expect(handler.calls).toHaveLength(1);
       const other = (value: number) => value + 1;
       manager.registerHook('tick', other);
       expect(manager.getEvents()).toEqual(['tick']);

@@ -243,7 +243,7 @@ describe('PluginManager dependency injection', () => {
       manager.register(Lost);
       const report = await manager.start();
       expect(report.failed[0]?.error.code).toBe('TRELLIS_PLUGIN_LOAD');
-      expect(String((report.failed[0]?.error.cause as Error).message)).toContain('test.nowhere');
+      expect((report.failed[0]?.error.cause as Error).message).toContain('test.nowhere');
     });
   });
 

@@ -1,5 +1,12 @@
-import { jest } from '@jest/globals';
-import { PluginManager, PluginBase, definePlugin, plugin, preDestroy, type PluginContext } from '../src/index.js';
+import { spy } from './spy.js';
+import {
+  PluginManager,
+  PluginBase,
+  definePlugin,
+  plugin,
+  preDestroy,
+  type PluginContext,
+} from '../src/index.js';
 
 function tracked(log: string[], name: string, options: { dependencies?: string[] } = {}) {
   return definePlugin({
@@ -60,8 +67,8 @@ describe('PluginManager lifecycle', () => {
     });
 
     it('should share one instantiation between concurrent calls', async () => {
-      const constructed = jest.fn();
-      const initialized = jest.fn();
+      const constructed = spy();
+      const initialized = spy();
       @plugin({ name: 'slow' })
       class Slow {
         constructor() {
@@ -74,11 +81,15 @@ describe('PluginManager lifecycle', () => {
       }
       const manager = new PluginManager({ logger: false });
       manager.register(Slow);
-      const [first, second, third] = await Promise.all([manager.load('slow'), manager.load('slow'), manager.loadAll()]);
+      const [first, second, third] = await Promise.all([
+        manager.load('slow'),
+        manager.load('slow'),
+        manager.loadAll(),
+      ]);
       expect(first).toBe(second);
       expect(third.loaded).toEqual(['slow']);
-      expect(constructed).toHaveBeenCalledTimes(1);
-      expect(initialized).toHaveBeenCalledTimes(1);
+      expect(constructed.calls).toHaveLength(1);
+      expect(initialized.calls).toHaveLength(1);
       await manager.close();
     });
   });
@@ -187,12 +198,12 @@ describe('PluginManager lifecycle', () => {
     });
 
     it('should run through Symbol.asyncDispose', async () => {
-      const stopped = jest.fn();
+      const stopped = spy();
       const manager = new PluginManager({ logger: false });
       manager.register(definePlugin({ name: 'a', stop: stopped }));
       await manager.start();
       await manager[Symbol.asyncDispose]();
-      expect(stopped).toHaveBeenCalledTimes(1);
+      expect(stopped.calls).toHaveLength(1);
       expect(manager.getState('a')).toBe('unloaded');
     });
   });
@@ -202,18 +213,17 @@ describe('PluginManager lifecycle', () => {
       const seen: string[] = [];
       const manager = new PluginManager({ logger: false });
       for (const event of Object.values(PluginManager.EVENTS)) {
-        manager.extensions.on(event, async (payload: { pluginName?: string; version?: string; plugins?: string[] }) => {
-          await Promise.resolve();
-          seen.push(`${event}:${payload.pluginName ?? (payload.plugins ?? []).join(',')}`);
-        });
+        manager.extensions.on(
+          event,
+          async (payload: { pluginName?: string; version?: string; plugins?: string[] }) => {
+            await Promise.resolve();
+            seen.push(`${event}:${payload.pluginName ?? (payload.plugins ?? []).join(',')}`);
+          },
+        );
       }
       manager.register(definePlugin({ name: 'a', version: '1.2.3' }));
       await manager.start();
-      expect(seen).toEqual([
-        'trellis.plugin.loaded:a',
-        'trellis.plugin.started:a',
-        'trellis.app.startup:a',
-      ]);
+      expect(seen).toEqual(['trellis.plugin.loaded:a', 'trellis.plugin.started:a', 'trellis.app.startup:a']);
       await manager.close();
       expect(seen.slice(3)).toEqual([
         'trellis.plugin.stopped:a',
@@ -224,10 +234,10 @@ describe('PluginManager lifecycle', () => {
 
     it('should announce registrations to synchronous listeners', () => {
       const manager = new PluginManager({ logger: false });
-      const registered = jest.fn();
+      const registered = spy();
       manager.extensions.on(PluginManager.EVENTS.registered, registered);
       manager.register(definePlugin({ name: 'a', version: '2.0.0' }));
-      expect(registered).toHaveBeenCalledWith({ pluginName: 'a', version: '2.0.0' }, expect.anything());
+      expect(registered.calls[0]?.[0]).toEqual({ pluginName: 'a', version: '2.0.0' });
     });
 
     it('should announce failures with the error', async () => {

@@ -6,7 +6,9 @@ const randomDag = fc.integer({ min: 1, max: 25 }).chain((size) =>
   fc.record({
     dependencies: fc.tuple(
       ...Array.from({ length: size }, (_, index) =>
-        index === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.nat({ max: index - 1 }), { maxLength: 4 }),
+        index === 0
+          ? fc.constant<number[]>([])
+          : fc.uniqueArray(fc.nat({ max: index - 1 }), { maxLength: 4 }),
       ),
     ),
     registration: fc.shuffledSubarray(

@@ -79,7 +79,9 @@ describe('PluginManager registration', () => {
     });
 
     it('should throw ValidationError for a bad version', () => {
-      expect(() => manager.register(definePlugin({ name: 'v', version: 'latest' }))).toThrow(/version 'latest'/);
+      expect(() => manager.register(definePlugin({ name: 'v', version: 'latest' }))).toThrow(
+        /version 'latest'/,
+      );
     });
 
     it('should accept anything but the name with validateMetadata: false', () => {
@@ -92,9 +94,9 @@ describe('PluginManager registration', () => {
     it('should throw PluginRegistrationError', () => {
       const token = Symbol('shared');
       manager.register(definePlugin({ name: 'one', provides: [{ token, useValue: 1 }] }));
-      expect(() => manager.register(definePlugin({ name: 'two', provides: [{ token, useValue: 2 }] }))).toThrow(
-        /already provides/,
-      );
+      expect(() =>
+        manager.register(definePlugin({ name: 'two', provides: [{ token, useValue: 2 }] })),
+      ).toThrow(/already provides/);
     });
   });
 
@@ -113,8 +115,12 @@ describe('PluginManager registration', () => {
       expect(() => manager.getState('ghost')).toThrow(PluginNotFoundError);
       expect(() => manager.getPlugin('ghost')).toThrow(PluginNotFoundError);
       expect(() => manager.isLoaded('ghost')).toThrow(PluginNotFoundError);
-      expect(() => manager.enablePlugin('ghost')).toThrow(PluginNotFoundError);
-      expect(() => manager.disablePlugin('ghost')).toThrow(PluginNotFoundError);
+      expect(() => {
+        manager.enablePlugin('ghost');
+      }).toThrow(PluginNotFoundError);
+      expect(() => {
+        manager.disablePlugin('ghost');
+      }).toThrow(PluginNotFoundError);
     });
 
     it('should reject with PluginNotFoundError from async methods', async () => {

@@ -24,7 +24,11 @@ describe('PluginManager.reload', () => {
       const log: string[] = [];
       manager = new PluginManager({ logger: false });
       manager.register([
-        definePlugin({ name: 'base', start: () => void log.push('start:base'), stop: () => void log.push('stop:base') }),
+        definePlugin({
+          name: 'base',
+          start: () => void log.push('start:base'),
+          stop: () => void log.push('stop:base'),
+        }),
         definePlugin({
           name: 'user',
           dependencies: ['base'],

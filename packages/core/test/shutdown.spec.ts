@@ -11,7 +11,14 @@ describe('PluginManager.enableShutdownHooks', () => {
       const done = new Promise<void>((resolve) => {
         stopped = resolve;
       });
-      manager.register(definePlugin({ name: 'a', stop: () => stopped() }));
+      manager.register(
+        definePlugin({
+          name: 'a',
+          stop: () => {
+            stopped();
+          },
+        }),
+      );
       await manager.start();
       manager.enableShutdownHooks([SIGNAL], { exit: false });
       expect(process.listenerCount(SIGNAL)).toBe(before + 1);

@@ -10,7 +10,10 @@ function capture(): { logger: Logger; lines: () => string[] } {
       done();
     },
   });
-  return { logger: pino({ level: 'debug' }, stream), lines: () => chunks.join('').split('\n').filter(Boolean) };
+  return {
+    logger: pino({ level: 'debug' }, stream),
+    lines: () => chunks.join('').split('\n').filter(Boolean),
+  };
 }
 
 const Db = definePlugin({
@@ -32,7 +35,10 @@ describe('PluginManager introspection', () => {
   describe('when status() is read', () => {
     it('should give JSON-safe rows with redacted config, errors and timings', async () => {
       manager = new PluginManager({ logger: false, config: { db: { url: 'postgres://user:hunter2@x' } } });
-      manager.register([Db, definePlugin({ name: 'api', dependencies: { db: '^2.0.0' }, start: () => undefined })]);
+      manager.register([
+        Db,
+        definePlugin({ name: 'api', dependencies: { db: '^2.0.0' }, start: () => undefined }),
+      ]);
       await manager.start();
       const status = manager.status();
       expect(JSON.parse(JSON.stringify(status))).toEqual(status);
@@ -79,7 +85,11 @@ describe('PluginManager introspection', () => {
     it('should list nodes, edges from dependent to dependency, the order and cycles', () => {
       manager = new PluginManager({ logger: false });
       manager.register([
-        definePlugin({ name: 'api', dependencies: { db: '^2.0.0' }, optionalDependencies: ['cache', 'absent'] }),
+        definePlugin({
+          name: 'api',
+          dependencies: { db: '^2.0.0' },
+          optionalDependencies: ['cache', 'absent'],
+        }),
         Db,
         definePlugin({ name: 'cache' }),
         definePlugin({ name: 'lonely', dependencies: ['ghost'] }),
@@ -106,7 +116,9 @@ describe('PluginManager introspection', () => {
       expect(manager.isLoaded('db')).toBe(true);
       expect(manager.isLoaded('idle')).toBe(false);
       expect(manager.getPlugin(Db)).toBe(manager.getPlugin('db'));
-      expect(manager.getAllPlugins().map((entry) => [entry.name, entry.state, entry.instance !== undefined])).toEqual([
+      expect(
+        manager.getAllPlugins().map((entry) => [entry.name, entry.state, entry.instance !== undefined]),
+      ).toEqual([
         ['db', 'loaded', true],
         ['idle', 'registered', false],
       ]);
@@ -152,7 +164,7 @@ describe('PluginManager introspection', () => {
 
     it('should accept pino options', () => {
       manager = new PluginManager({ logger: { level: 'warn' } });
-      expect(manager.container.get(TOKENS.Logger).level).toBe('warn');
+      expect(manager.container.get<Logger>(TOKENS.Logger).level).toBe('warn');
     });
   });
 });

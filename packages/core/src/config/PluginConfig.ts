@@ -9,7 +9,7 @@
  */
 export interface PluginConfig {
   /** The value at `key` (a dotted path reaches into objects), or `undefined`. */
-  get<T = unknown>(key: string): T | undefined;
+  get(key: string): unknown;
   /** The value at `key` (a dotted path reaches into objects), or `defaultValue` when absent. */
   get<T>(key: string, defaultValue: T): T;
   /** Whether `key` has a value. */

@@ -10,7 +10,8 @@ const typeChecks: Readonly<Record<ConfigFieldSchema['type'], (value: unknown) =>
   object: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
 };
 
-const article = (type: string): string => (type === 'array' || type === 'integer' || type === 'object' ? 'an' : 'a');
+const article = (type: string): string =>
+  type === 'array' || type === 'integer' || type === 'object' ? 'an' : 'a';
 
 /**
  * Checks one present value against its field schema; returns what is wrong (never quoting the
@@ -24,8 +25,7 @@ export function checkConfigValue(field: ConfigFieldSchema, value: unknown): stri
   const problems: string[] = [];
   const measured = typeof value === 'number' ? value : (value as { length?: unknown }).length;
   if (typeof measured === 'number' && field.type !== 'object' && field.type !== 'boolean') {
-    const unit =
-      typeof value === 'string' ? ' characters' : Array.isArray(value) ? ' items' : '';
+    const unit = typeof value === 'string' ? ' characters' : Array.isArray(value) ? ' items' : '';
     const actual = typeof value === 'number' ? describeValue(value) : `${measured}${unit}`;
     if (field.min !== undefined && measured < field.min) {
       problems.push(`must be at least ${field.min}${unit}${shown(actual)}`);

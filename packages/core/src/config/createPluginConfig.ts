@@ -19,7 +19,7 @@ export function createPluginConfig(values: Readonly<Record<string, unknown>>): P
     return value === undefined ? defaultValue : (value as T);
   }
   return Object.freeze({
-    get: get as PluginConfig['get'],
+    get: get,
     has: (key: string) => lookup(frozen, key) !== undefined,
     all: () => frozen,
   });

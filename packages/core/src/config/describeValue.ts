@@ -10,7 +10,9 @@ export function describeType(value: unknown): string {
 export function describeValue(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
+    // JSON.stringify returns undefined for undefined, functions and symbols.
+    const json = JSON.stringify(value) as string | undefined;
+    text = typeof value === 'string' ? `'${value}'` : (json ?? String(value));
   } catch {
     text = String(value);
   }

@@ -1,5 +1,12 @@
-import type { AnyExtensionPoint, AnyFunction, ExtensionRegistry, FilterPoint, NotifyPoint } from '@trellis/extensions';
-import type { ServiceIdentifier } from 'inversify';
+import type {
+  AnyExtensionPoint,
+  AnyFunction,
+  ExtensionRegistry,
+  FilterPoint,
+  NotifyPoint,
+} from '@trellis/extensions';
+import type { Newable, ServiceIdentifier } from 'inversify';
+import type { Token } from '../tokens/Token.js';
 import type { PluginConfig } from '../config/PluginConfig.js';
 import type { Logger } from '../logging/Logger.js';
 import type { HookHandler, HookTarget } from './HookTarget.js';
@@ -48,7 +55,9 @@ export class ManagedPluginContext implements PluginContext {
     if (!this.#controller.signal.aborted) this.#controller.abort(reason);
   }
 
-  get<T>(token: ServiceIdentifier<T>): T {
+  get<T>(token: Token<T> | Newable<T>): T;
+  get(token: ServiceIdentifier): unknown;
+  get(token: ServiceIdentifier): unknown {
     return this.#init.resolve(token);
   }
 
@@ -56,7 +65,11 @@ export class ManagedPluginContext implements PluginContext {
     this.#init.provide(token, value);
   }
 
-  registerHook<T>(event: HookTarget<T>, handler: HookHandler<T>, options: PluginHookOptions = {}): () => void {
+  registerHook<T>(
+    event: HookTarget<T>,
+    handler: HookHandler<T>,
+    options: PluginHookOptions = {},
+  ): () => void {
     return this.#init.registry.on(event as string | AnyExtensionPoint, handler as AnyFunction, {
       ...options,
       plugin: this.name,
@@ -64,11 +77,13 @@ export class ManagedPluginContext implements PluginContext {
   }
 
   unregisterHook<T>(event: HookTarget<T>, handler: HookHandler<T>): boolean {
-    return this.#init.registry.off(event as string | AnyExtensionPoint, handler as AnyFunction, this.name);
+    return this.#init.registry.off(event, handler, this.name);
   }
 
   trigger<T>(event: string | FilterPoint<T>, data: T): T {
-    return typeof event === 'string' ? this.#init.registry.filter(event, data) : this.#init.registry.filter(event, data);
+    return typeof event === 'string'
+      ? this.#init.registry.filter(event, data)
+      : this.#init.registry.filter(event, data);
   }
 
   triggerAsync<T>(event: string | FilterPoint<T>, data: T): Promise<T> {

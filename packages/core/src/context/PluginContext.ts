@@ -1,5 +1,6 @@
 import type { FilterPoint, NotifyPoint } from '@trellis/extensions';
-import type { ServiceIdentifier } from 'inversify';
+import type { Newable, ServiceIdentifier } from 'inversify';
+import type { Token } from '../tokens/Token.js';
 import type { PluginConfig } from '../config/PluginConfig.js';
 import type { Logger } from '../logging/Logger.js';
 import type { HookHandler, HookTarget } from './HookTarget.js';
@@ -29,7 +30,9 @@ export interface PluginContext {
   /** Aborted when the plugin is stopped or unloaded; a fresh signal is made for each start. */
   readonly signal: AbortSignal;
   /** Resolves a service from the container, as the plugin would have it injected. */
-  get<T>(token: ServiceIdentifier<T>): T;
+  get<T>(token: Token<T> | Newable<T>): T;
+  /** Resolves a service by any identifier (string, symbol, class) the container knows. */
+  get(token: ServiceIdentifier): unknown;
   /** Binds a value for other plugins while this plugin is loaded (removed on unload). */
   provide<T>(token: ServiceIdentifier<T>, value: T): void;
   /** Registers a handler owned by this plugin; returns a function that removes it. */

@@ -6,7 +6,9 @@ import { LazyServiceIdentifier, type ServiceIdentifier } from 'inversify';
  * properties (lazy identifiers are unwrapped when possible). Returns an empty list when the class's
  * injection metadata is invalid: the container reports that when it instantiates the class.
  */
-export function collectInjectedIdentifiers(target: abstract new (...args: never[]) => unknown): ServiceIdentifier[] {
+export function collectInjectedIdentifiers(
+  target: abstract new (...args: never[]) => unknown,
+): ServiceIdentifier[] {
   let metadata: ReturnType<typeof getClassMetadata>;
   try {
     metadata = getClassMetadata(target as never);

@@ -103,7 +103,9 @@ describe('resolveOrder', () => {
       fc.assert(
         fc.property(dag, (input) => {
           const { nodes, edges } = build(input);
-          expect(resolveOrder(nodes, graphOf(edges)).order).toEqual(resolveOrder(nodes, graphOf(edges)).order);
+          expect(resolveOrder(nodes, graphOf(edges)).order).toEqual(
+            resolveOrder(nodes, graphOf(edges)).order,
+          );
         }),
       );
     });

@@ -25,7 +25,13 @@ import { StartupError } from '../errors/StartupError.js';
 import { collectInjectedIdentifiers } from '../dependencies/collectInjectedIdentifiers.js';
 import { LIFECYCLE_EVENTS, type AppLifecycleEvent } from '../lifecycle/LIFECYCLE_EVENTS.js';
 import type { PluginState } from '../lifecycle/PluginState.js';
-import type { LoadReport, PluginFailure, ReloadReport, StartReport, StopReport } from '../lifecycle/reports.js';
+import type {
+  LoadReport,
+  PluginFailure,
+  ReloadReport,
+  StartReport,
+  StopReport,
+} from '../lifecycle/reports.js';
 import { runLifecycleMethod } from '../lifecycle/runLifecycleMethod.js';
 import { createRootLogger } from '../logging/createRootLogger.js';
 import type { Logger } from '../logging/Logger.js';
@@ -55,10 +61,15 @@ export interface RegisterOptions {
 const FAILURE_MODES: readonly PluginFailureMode[] = ['isolate', 'abort'];
 
 const isAsyncFunction = (fn: unknown): boolean =>
-  typeof fn === 'function' && (fn as { constructor?: { name?: unknown } }).constructor?.name === 'AsyncFunction';
+  typeof fn === 'function' &&
+  (fn as { constructor?: { name?: unknown } }).constructor?.name === 'AsyncFunction';
 
 const describeThing = (value: unknown): string =>
-  typeof value === 'function' ? `class ${value.name || '(anonymous)'}` : value === null ? 'null' : typeof value;
+  typeof value === 'function'
+    ? `class ${value.name || '(anonymous)'}`
+    : value === null
+      ? 'null'
+      : typeof value;
 
 const isUnexpectedAsync = (error: unknown): boolean =>
   error instanceof Error && /asynchronous service/i.test(error.message);
@@ -112,7 +123,9 @@ export class PluginManager {
   #starting: Promise<StartReport> | undefined;
   #stopping: Promise<StopReport> | undefined;
   #asyncResolution: Promise<unknown> = Promise.resolve();
-  #shutdownHooks: { readonly signals: readonly NodeJS.Signals[]; readonly listener: (signal: NodeJS.Signals) => void } | undefined;
+  #shutdownHooks:
+    | { readonly signals: readonly NodeJS.Signals[]; readonly listener: (signal: NodeJS.Signals) => void }
+    | undefined;
 
   constructor(options: PluginManagerOptions = {}) {
     const failureMode = options.onPluginFailure ?? 'isolate';
@@ -242,9 +255,13 @@ export class PluginManager {
     this.#logger.debug({ plugin: meta.name, version: meta.version }, 'plugin registered');
     const event = LIFECYCLE_EVENTS.registered;
     if (this.#registry.hasHandlers(event)) {
-      this.#registry.notify(event, { pluginName: meta.name, version: meta.version }, {
-        errorStrategy: 'log-and-continue',
-      });
+      this.#registry.notify(
+        event,
+        { pluginName: meta.name, version: meta.version },
+        {
+          errorStrategy: 'log-and-continue',
+        },
+      );
     }
   }
 
@@ -343,7 +360,8 @@ export class PluginManager {
     const { meta, cls } = record;
     const validation = validateConfig(meta.config, this.#config[name]);
     record.effectiveConfig = validation.value;
-    if (validation.problems.length > 0) return this.#fail(record, new ConfigValidationError(name, validation.problems));
+    if (validation.problems.length > 0)
+      return this.#fail(record, new ConfigValidationError(name, validation.problems));
 
     record.state = 'loading';
     record.lastError = undefined;
@@ -367,13 +385,7 @@ export class PluginManager {
     const began = performance.now();
     try {
       this.#bindProviders(live, meta);
-      bindings.push(
-        this.#container
-          .bind(cls as Newable<object>)
-          .toSelf()
-          .inSingletonScope()
-          .getIdentifier(),
-      );
+      bindings.push(this.#container.bind(cls).toSelf().inSingletonScope().getIdentifier());
       live.instance = await this.#construct(live);
     } catch (cause) {
       record.timings.construct = performance.now() - began;
@@ -445,7 +457,9 @@ export class PluginManager {
       } else {
         // A private identifier for the class, so its own injections resolve as the providing plugin.
         const hidden = Symbol(`${meta.name}:${String(token)}`);
-        live.bindings.push(this.#container.bind(hidden).to(provider.useClass).inSingletonScope().getIdentifier());
+        live.bindings.push(
+          this.#container.bind(hidden).to(provider.useClass).inSingletonScope().getIdentifier(),
+        );
         live.bindings.push(
           this.#container
             .bind(token)
@@ -514,7 +528,8 @@ export class PluginManager {
         started.push(record.name);
         continue;
       }
-      const ok = (record.live !== undefined || (await this.#loadOne(record))) && (await this.#startOne(record));
+      const ok =
+        (record.live !== undefined || (await this.#loadOne(record))) && (await this.#startOne(record));
       if (ok) {
         started.push(record.name);
         continue;
@@ -736,12 +751,14 @@ export class PluginManager {
 
   /** Removes a hook registered with {@link PluginManager.registerHook}; true when one was removed. */
   unregisterHook<T>(event: HookTarget<T>, handler: HookHandler<T>, plugin?: string): boolean {
-    return this.#registry.off(event as string | AnyExtensionPoint, handler as AnyFunction, plugin);
+    return this.#registry.off(event, handler, plugin);
   }
 
   /** Synchronous filter dispatch on an event name or typed point: each handler may replace the value. */
   trigger<T>(event: string | FilterPoint<T>, data: T): T {
-    return typeof event === 'string' ? this.#registry.filter(event, data) : this.#registry.filter(event, data);
+    return typeof event === 'string'
+      ? this.#registry.filter(event, data)
+      : this.#registry.filter(event, data);
   }
 
   /** Asynchronous filter dispatch (runs sync and async handlers). */
@@ -799,7 +816,8 @@ export class PluginManager {
       this.#logger.info({ signal }, 'shutting down');
       this.close().then(
         () => {
-          if (options.exit !== false && process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+          if (options.exit !== false && process.listenerCount(signal) === 0)
+            process.kill(process.pid, signal);
         },
         (error: unknown) => {
           this.#logger.error({ err: error, signal }, 'shutdown failed');
@@ -825,6 +843,8 @@ export class PluginManager {
 
   /** The live instance of a plugin (by name or class), or `undefined` when it is not loaded. */
   getPlugin<T extends object>(plugin: PluginClass<T>): T | undefined;
+  // The type argument is the caller's promise about what the named plugin is.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   getPlugin<T extends object = object>(name: string): T | undefined;
   getPlugin(plugin: string | PluginClass): object | undefined {
     const record = typeof plugin === 'string' ? this.#record(plugin) : this.#recordOfClass(plugin);
@@ -851,7 +871,8 @@ export class PluginManager {
   /** Names of the loaded plugins, in registration order. */
   getLoadedPlugins(): string[] {
     const names: string[] = [];
-    for (const record of this.#records.values()) if (record.live?.instance !== undefined) names.push(record.name);
+    for (const record of this.#records.values())
+      if (record.live?.instance !== undefined) names.push(record.name);
     return names;
   }
 
@@ -880,11 +901,13 @@ export class PluginManager {
       state: record.state,
       enabled: record.enabled,
       dependencies: (graph.edges.get(record.name) ?? []).map((edge) => edge.to),
-      config: toJsonSafe(redactConfig(record.meta.config, record.effectiveConfig ?? this.#previewConfig(record))) as Record<
-        string,
-        unknown
-      >,
-      lastError: record.lastError === undefined ? null : { code: record.lastError.code, message: record.lastError.message },
+      config: toJsonSafe(
+        redactConfig(record.meta.config, record.effectiveConfig ?? this.#previewConfig(record)),
+      ) as Record<string, unknown>,
+      lastError:
+        record.lastError === undefined
+          ? null
+          : { code: record.lastError.code, message: record.lastError.message },
       timings: { ...record.timings },
     }));
   }
@@ -919,11 +942,15 @@ export class PluginManager {
   #bindCoreTokens(): void {
     const current = (): LivePlugin | undefined => this.#resolving[this.#resolving.length - 1];
     const outside = (token: string): never => {
-      throw new ValidationError(`${token} can only be injected into a plugin (or resolved through its ctx.get()).`);
+      throw new ValidationError(
+        `${token} can only be injected into a plugin (or resolved through its ctx.get()).`,
+      );
     };
     this.#container.bind(TOKENS.Logger).toDynamicValue(() => current()?.logger ?? this.#logger);
     this.#container.bind(TOKENS.Config).toDynamicValue(() => current()?.config ?? outside('TOKENS.Config'));
-    this.#container.bind(TOKENS.Context).toDynamicValue(() => current()?.context ?? outside('TOKENS.Context'));
+    this.#container
+      .bind(TOKENS.Context)
+      .toDynamicValue(() => current()?.context ?? outside('TOKENS.Context'));
     this.#container.bind(TOKENS.Manager).toConstantValue(this);
     this.#container.bind(TOKENS.Extensions).toConstantValue(this.#registry);
   }
@@ -939,7 +966,7 @@ export class PluginManager {
 
   #record(name: string): PluginRecord {
     const record = this.#records.get(name);
-    if (record === undefined) throw new PluginNotFoundError(String(name), { registered: [...this.#records.keys()] });
+    if (record === undefined) throw new PluginNotFoundError(name, { registered: [...this.#records.keys()] });
     return record;
   }
 
@@ -982,7 +1009,8 @@ export class PluginManager {
   }
 
   #inOrder(records: Set<PluginRecord>, graph: DependencyGraph): PluginRecord[] {
-    const position = (record: PluginRecord): number => graph.position.get(record.name) ?? Number.MAX_SAFE_INTEGER;
+    const position = (record: PluginRecord): number =>
+      graph.position.get(record.name) ?? Number.MAX_SAFE_INTEGER;
     return [...records].sort((a, b) => position(a) - position(b));
   }
 
@@ -1017,7 +1045,8 @@ export class PluginManager {
           records: this.#records,
           hostVersion: TRELLIS_VERSION,
           standing: (dependency) =>
-            doomed.get(dependency) ?? (dependency.enabled || dependency.live !== undefined ? 'ready' : 'disabled'),
+            doomed.get(dependency) ??
+            (dependency.enabled || dependency.live !== undefined ? 'ready' : 'disabled'),
         }) ?? this.#configProblem(record);
       if (problem !== undefined) doomed.set(record, problem);
     }
@@ -1062,7 +1091,11 @@ export class PluginManager {
     });
   }
 
-  #asTrellisError(record: PluginRecord, error: unknown, phase: 'initialize' | 'start' | 'stop'): TrellisError {
+  #asTrellisError(
+    record: PluginRecord,
+    error: unknown,
+    phase: 'initialize' | 'start' | 'stop',
+  ): TrellisError {
     return TrellisError.is(error) ? error : new PluginLoadError({ plugin: record.name, phase, cause: error });
   }
 
@@ -1089,7 +1122,9 @@ export class PluginManager {
   #failure(record: PluginRecord): PluginFailure {
     return {
       name: record.name,
-      error: record.lastError ?? new PluginLoadError({ plugin: record.name, phase: 'construct', cause: undefined }),
+      error:
+        record.lastError ??
+        new PluginLoadError({ plugin: record.name, phase: 'construct', cause: undefined }),
     };
   }
 

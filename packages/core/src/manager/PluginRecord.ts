@@ -41,7 +41,13 @@ export class PluginRecord {
   loading: Promise<boolean> | undefined;
   started = false;
 
-  constructor(init: { name: string; seq: number; cls: PluginClass; meta: PluginMetadata; injected: readonly ServiceIdentifier[] }) {
+  constructor(init: {
+    name: string;
+    seq: number;
+    cls: PluginClass;
+    meta: PluginMetadata;
+    injected: readonly ServiceIdentifier[];
+  }) {
     this.name = init.name;
     this.seq = init.seq;
     this.cls = init.cls;

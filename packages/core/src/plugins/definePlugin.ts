@@ -64,12 +64,14 @@ const className = (name: string): string =>
  * });
  * ```
  */
-export function definePlugin<TInject extends InjectMap = Record<never, never>>(
+export function definePlugin<TInject extends InjectMap = InjectMap>(
   spec: DefinePluginSpec<TInject>,
 ): DefinedPluginClass<TInject> {
+  // The lifecycle functions become prototype methods, so they are called with the instance as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const { inject: injections, hooks, initialize, start, stop, onError, ...options } = spec;
   const Defined = class {};
-  Object.defineProperty(Defined, 'name', { value: className(String(options.name)) });
+  Object.defineProperty(Defined, 'name', { value: className(options.name) });
   const prototype = Defined.prototype as Record<PropertyKey, unknown>;
   const lifecycle = { initialize, start, stop, onError };
   for (const key of LIFECYCLE) {
@@ -82,6 +84,8 @@ export function definePlugin<TInject extends InjectMap = Record<never, never>>(
     inject(token)(prototype, property);
   }
   (hooks ?? []).forEach((declared, index) => {
+    // The handler becomes a prototype method: it is called with the instance as `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const { on, handler, ...hookOptions } = declared;
     const key = `hook#${index}:${handler.name || 'handler'}`;
     const descriptor: PropertyDescriptor = { value: handler, writable: true, configurable: true };

@@ -11,7 +11,8 @@ function ensureInjectable(target: abstract new (...args: never[]) => unknown): v
   try {
     injectable()(target);
   } catch (error) {
-    if (!InversifyCoreError.isErrorOfKind(error, InversifyCoreErrorKind.injectionDecoratorConflict)) throw error;
+    if (!InversifyCoreError.isErrorOfKind(error, InversifyCoreErrorKind.injectionDecoratorConflict))
+      throw error;
   }
 }
 
@@ -27,9 +28,7 @@ function ensureInjectable(target: abstract new (...args: never[]) => unknown): v
  * }
  * ```
  */
-export function plugin(options: PluginOptions): <TClass extends abstract new (...args: never[]) => unknown>(
-  target: TClass,
-) => void {
+export function plugin(options: PluginOptions): (target: abstract new (...args: never[]) => unknown) => void {
   return (target) => {
     Reflect.defineMetadata(PLUGIN_METADATA_KEY, options, target);
     ensureInjectable(target);

@@ -65,7 +65,9 @@ describe('validatePluginOptions', () => {
 
   describe('when strict checking is off', () => {
     it('should check only the name', () => {
-      expect(validatePluginOptions({ name: 'a', version: 'whatever' }, { strict: false }).version).toBe('whatever');
+      expect(validatePluginOptions({ name: 'a', version: 'whatever' }, { strict: false }).version).toBe(
+        'whatever',
+      );
     });
   });
 });

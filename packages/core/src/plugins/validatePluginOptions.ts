@@ -66,7 +66,8 @@ function checkSchema(schema: unknown, problems: string[]): ConfigSchema | undefi
         problems.push(`config.${key}.${bound} must be a number`);
       }
     }
-    if (field.enum !== undefined && !Array.isArray(field.enum)) problems.push(`config.${key}.enum must be an array`);
+    if (field.enum !== undefined && !Array.isArray(field.enum))
+      problems.push(`config.${key}.enum must be an array`);
     if (field.default !== undefined) {
       const wrong = checkConfigValue(field as unknown as ConfigSchema[string], field.default);
       for (const message of wrong) problems.push(`config.${key}.default ${message}`);
@@ -150,7 +151,8 @@ export function validatePluginOptions(
   const permissions = options.permissions ?? [];
   if (
     strict &&
-    (!Array.isArray(permissions) || !(permissions as readonly unknown[]).every((entry) => typeof entry === 'string'))
+    (!Array.isArray(permissions) ||
+      !(permissions as readonly unknown[]).every((entry) => typeof entry === 'string'))
   ) {
     problems.push('permissions must be an array of strings');
   }
@@ -163,7 +165,7 @@ export function validatePluginOptions(
   }
   return Object.freeze({
     name,
-    version: String(version),
+    version,
     description: options.description,
     author: options.author,
     dependencies: Object.freeze(dependencies),

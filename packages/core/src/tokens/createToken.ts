@@ -11,5 +11,5 @@ import type { Token } from './Token.js';
  * ```
  */
 export function createToken<T>(id: string): Token<T> {
-  return Symbol.for(id) as Token<T>;
+  return Symbol.for(id);
 }
