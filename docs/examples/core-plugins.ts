@@ -58,7 +58,8 @@ assert.deepEqual(manager.getPlugin(AuditPlugin)?.entries, ['audit 2024-01-01T00:
 
 // status() is JSON-safe and never shows secrets.
 const audit = manager.status().find((row) => row.name === 'audit');
-assert.deepEqual(audit?.config, { apiKey: '[secret]', prefix: 'audit' });
-assert.deepEqual(audit?.dependencies, ['clock']);
+assert.ok(audit);
+assert.deepEqual(audit.config, { apiKey: '[secret]', prefix: 'audit' });
+assert.deepEqual(audit.dependencies, ['clock']);
 
 await manager.close();
