@@ -45,12 +45,21 @@ export class PlanSection {
   notifyAsyncRunner: AsyncRunner | undefined = undefined;
   collectAsyncRunner: AsyncRunner | undefined = undefined;
 
-  constructor(entries: readonly PlanEntry[], plain: boolean, freshFor: (entry: PlanEntry) => boolean) {
+  /**
+   * @param presetEmpty - install the trivial runners when there are no entries (not when the
+   *   first dispatch still has warnings to log).
+   */
+  constructor(
+    entries: readonly PlanEntry[],
+    plain: boolean,
+    freshFor: (entry: PlanEntry) => boolean,
+    presetEmpty: boolean,
+  ) {
     this.entries = Object.freeze(entries);
     this.fns = Object.freeze(entries.map((entry) => entry.fn));
     this.ctxs = Object.freeze(entries.map((entry) => (freshFor(entry) ? undefined : entry.ctx)));
     this.plain = plain;
-    if (plain && entries.length === 0) {
+    if (plain && presetEmpty && entries.length === 0) {
       this.filterRunner = identity;
       this.notifyRunner = nothing;
       this.collectRunner = emptyList;

@@ -20,12 +20,14 @@ const section = (
   entries: readonly PlanEntry[],
   tracing: boolean,
   freshFor: (entry: PlanEntry) => boolean,
+  presetEmpty: boolean,
 ): PlanSection =>
   new PlanSection(
     entries,
     !tracing &&
       entries.every((entry) => entry.timeout === undefined && entry.reg.retries === 0 && !entry.reg.once),
     freshFor,
+    presetEmpty,
   );
 
 const isAsync = (reg: Registration): boolean => reg.declaredAsync || reg.returnsPromise;
@@ -43,8 +45,8 @@ export function compilePlan(input: CompilePlanInput): DispatchPlan {
   return {
     event: input.event,
     kind: input.kind,
-    all: section(entries, input.tracing, (entry) => isAsync(entry.reg)),
-    sync: section(syncEntries, input.tracing, () => false),
+    all: section(entries, input.tracing, (entry) => isAsync(entry.reg), true),
+    sync: section(syncEntries, input.tracing, () => false, skipped.length === 0),
     pendingWarnings: skipped.length > 0 ? Object.freeze(skipped) : undefined,
     tracing: input.tracing,
   };
