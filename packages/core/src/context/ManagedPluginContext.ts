@@ -56,7 +56,7 @@ export class ManagedPluginContext implements PluginContext {
   }
 
   get<T>(token: Token<T> | Newable<T>): T;
-  get(token: ServiceIdentifier): unknown;
+  get<T = unknown>(token: ServiceIdentifier<T>): T;
   get(token: ServiceIdentifier): unknown {
     return this.#init.resolve(token);
   }

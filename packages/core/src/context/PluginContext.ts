@@ -32,7 +32,7 @@ export interface PluginContext {
   /** Resolves a service from the container, as the plugin would have it injected. */
   get<T>(token: Token<T> | Newable<T>): T;
   /** Resolves a service by any identifier (string, symbol, class) the container knows. */
-  get(token: ServiceIdentifier): unknown;
+  get<T = unknown>(token: ServiceIdentifier<T>): T;
   /** Binds a value for other plugins while this plugin is loaded (removed on unload). */
   provide<T>(token: ServiceIdentifier<T>, value: T): void;
   /** Registers a handler owned by this plugin; returns a function that removes it. */
