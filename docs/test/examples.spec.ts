@@ -25,7 +25,7 @@ interface Embedded {
   code: string;
 }
 
-const marker = /<!-- example: ([\w-]+) -->\r?\n```ts\r?\n([\s\S]*?)```/g;
+const marker = /<!-- example: ([\w-]+) -->(?:\r?\n)+```ts\r?\n([\s\S]*?)```/g;
 const embedded: Embedded[] = guides.flatMap((guide) => {
   let text: string;
   try {
