@@ -14,7 +14,7 @@ import { runGate } from './harness/gate.js';
 import { evaluateTargets } from './harness/targets.js';
 import { markdownReport, type RunMeta, type RunReport } from './harness/report.js';
 import { formatRatio, formatWithUnit } from './harness/format.js';
-import type { BenchCase, CaseResult, ContenderResult } from './harness/types.js';
+import type { BenchCase, CaseResult, Contender, ContenderResult, Measurement } from './harness/types.js';
 
 /** A contender more than this much faster than the floor is a measurement error, not a win. */
 const FLOOR_TOLERANCE = 0.95;
@@ -62,7 +62,8 @@ function judge(results: ContenderResult[]): ContenderResult[] {
 }
 
 async function runCase(benchCase: BenchCase): Promise<CaseResult> {
-  const results: ContenderResult[] = [];
+  const results = new Map<string, ContenderResult>();
+  const timed: Contender[] = [];
   for (const contender of benchCase.contenders) {
     const base = {
       id: contender.id,
@@ -71,55 +72,72 @@ async function runCase(benchCase: BenchCase): Promise<CaseResult> {
       ...(contender.note === undefined ? {} : { note: contender.note }),
     };
     if (contender.na !== undefined || !contender.load) {
-      results.push({ ...base, status: 'n/a', reason: contender.na ?? 'not runnable' });
+      results.set(contender.id, { ...base, status: 'n/a', reason: contender.na ?? 'not runnable' });
       continue;
     }
     if (!contender.floor && !matches(contender.id, options.contenders)) continue;
+    // The equivalence gate runs here, in the runner, before any timing.
     const gate = await runGate(benchCase, contender).catch((error: unknown) => ({
       ok: false as const,
       message: error instanceof Error ? (error.stack ?? error.message) : String(error),
     }));
     if (!gate.ok) {
       console.error(`  ${benchCase.id.padEnd(28)} ${contender.id.padEnd(18)} gate failed: ${gate.message}`);
-      results.push({ ...base, status: 'gate-failed', reason: gate.message });
+      results.set(contender.id, { ...base, status: 'gate-failed', reason: gate.message });
       continue;
     }
-    const flags = [
-      ...(benchCase.nodeFlags ?? []),
-      ...(options.profile
-        ? [
-            '--cpu-prof',
-            `--cpu-prof-dir=${profileDir}`,
-            `--cpu-prof-name=${benchCase.id}.${contender.id}.cpuprofile`,
-          ]
-        : []),
-    ];
-    const message = await runChild({
-      script: childScript,
-      caseId: benchCase.id,
-      contenderId: contender.id,
-      quick: options.quick,
-      nodeFlags: flags,
-      timeoutMs: (options.quick ? 90 : 240) * 1_000,
-    });
-    const result: ContenderResult =
-      message.status === 'ok'
-        ? { ...base, status: 'ok', measurement: message.measurement }
-        : { ...base, status: message.status, reason: message.reason };
-    const shown =
-      result.measurement !== undefined
-        ? `${formatWithUnit(result.measurement.median, benchCase.unit)} (p99 ${formatWithUnit(result.measurement.p99, benchCase.unit)})`
-        : `${result.status}: ${(result.reason ?? '').split('\n')[0] ?? ''}`;
-    console.error(`  ${benchCase.id.padEnd(28)} ${contender.id.padEnd(18)} ${shown}`);
-    results.push(result);
+    results.set(contender.id, { ...base, status: 'ok' });
+    timed.push(contender);
   }
+  const rounds = new Map<string, Measurement[]>();
+  for (let round = 0; round < settings.rounds; round++) {
+    const order = round % 2 === 0 ? timed : [...timed].reverse();
+    for (const contender of order) {
+      const previous = results.get(contender.id);
+      if (previous?.status !== 'ok') continue;
+      const message = await runChild({
+        script: childScript,
+        caseId: benchCase.id,
+        contenderId: contender.id,
+        quick: options.quick,
+        nodeFlags: [...(benchCase.nodeFlags ?? []), ...profileFlags(benchCase, contender, round)],
+        timeoutMs: (options.quick ? 90 : 240) * 1_000,
+      });
+      if (message.status !== 'ok') {
+        results.set(contender.id, { ...previous, status: message.status, reason: message.reason });
+        console.error(
+          `  ${benchCase.id.padEnd(28)} ${contender.id.padEnd(18)} ${message.status}: ${message.reason.split('\n')[0] ?? ''}`,
+        );
+        continue;
+      }
+      const list = rounds.get(contender.id) ?? [];
+      list.push(message.measurement);
+      rounds.set(contender.id, list);
+      const m = message.measurement;
+      console.error(
+        `  ${benchCase.id.padEnd(28)} ${contender.id.padEnd(18)} ${formatWithUnit(m.median, benchCase.unit)} (p99 ${formatWithUnit(m.p99, benchCase.unit)})`,
+      );
+    }
+  }
+  const contenders = [...results.values()].map((result): ContenderResult => {
+    const measured = rounds.get(result.id);
+    if (result.status !== 'ok' || !measured || measured.length === 0) return result;
+    const best = measured.reduce((a, b) => (b.median < a.median ? b : a));
+    return { ...result, measurement: best, roundMedians: measured.map((m) => m.median) };
+  });
   return {
     id: benchCase.id,
     group: benchCase.group,
     title: benchCase.title,
     unit: benchCase.unit,
-    contenders: judge(results),
+    contenders: judge(contenders),
   };
+}
+
+function profileFlags(benchCase: BenchCase, contender: Contender, round: number): string[] {
+  if (!options.profile) return [];
+  const name = `${benchCase.id}.${contender.id}.${round}.cpuprofile`;
+  return ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}`];
 }
 
 function gitCommit(): string {

@@ -1,5 +1,4 @@
-import 'reflect-metadata';
-import { Container, inject, injectable, type Newable } from 'inversify';
+import type { Newable } from 'inversify';
 import type { BenchCase, HeapBench } from '../harness/types.js';
 import { bytesPerUnit } from '../harness/heap.js';
 import { definePluginGraph, loadCore } from './lifecycle.js';
@@ -9,7 +8,11 @@ const PLUGINS = 1_000;
 const GATE_PLUGINS = 25;
 
 /** Loads a graph and returns how many plugins are live, plus a release function. */
-type Loader = (graph: PluginGraph) => Promise<{ load(): Promise<{ loaded: number; release(): unknown }> }>;
+interface Loaded {
+  readonly loaded: number;
+  readonly release: () => unknown;
+}
+type Loader = (graph: PluginGraph) => Promise<{ readonly load: () => Promise<Loaded> }>;
 
 function heapBench(loader: Loader): HeapBench {
   return {
@@ -46,7 +49,9 @@ const handWired: Loader = (graph) =>
   });
 
 /** One injectable class per plugin, its dependencies injected as properties, bound as singletons. */
-const rawInversify: Loader = (graph) => {
+const rawInversify: Loader = async (graph) => {
+  await import('reflect-metadata');
+  const { Container, inject, injectable } = await import('inversify');
   const classes: Newable<object>[] = [];
   for (const index of graph.startOrder) {
     const cls = class {};
@@ -56,14 +61,19 @@ const rawInversify: Loader = (graph) => {
     });
     classes[index] = cls;
   }
-  return Promise.resolve({
+  return {
     load: () => {
       const container = new Container();
       for (const cls of classes) container.bind(cls).toSelf().inSingletonScope();
       const instances = classes.map((cls) => container.get(cls));
-      return Promise.resolve({ loaded: instances.length, release: () => container.unbindAll() });
+      return Promise.resolve({
+        loaded: instances.length,
+        release: () => {
+          container.unbindAll();
+        },
+      });
     },
-  });
+  };
 };
 
 /** `definePlugin` classes registered on a new PluginManager and loaded (loadAll). */

@@ -14,7 +14,7 @@ import {
   type NotifyFn,
   type NotifyState,
 } from './handlers.js';
-import { asyncNotifyChain, notifyChain } from './floors.js';
+import { asyncNotifyRun, notifyRun } from './floors.js';
 import {
   asyncBench,
   GATE_INPUTS,
@@ -49,23 +49,10 @@ export function notifyCase(api: DispatchApi, kind: HandlerKind, count: number): 
       load: () => {
         const state: NotifyState = { acc: 0 };
         const handlers = notifyHandlers(kind, count, state);
-        if (api === 'sync') {
-          const chain = notifyChain(handlers);
-          return Promise.resolve(
-            syncBench((input) => {
-              state.acc = 0;
-              chain(input);
-              return state.acc;
-            }),
-          );
-        }
-        const chain = asyncNotifyChain(handlers, flags);
         return Promise.resolve(
-          asyncBench(async (input) => {
-            state.acc = 0;
-            await chain(input);
-            return state.acc;
-          }),
+          api === 'sync'
+            ? syncBench(notifyRun(handlers, state))
+            : asyncBench(asyncNotifyRun(handlers, flags, state)),
         );
       },
     },

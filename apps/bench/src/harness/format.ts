@@ -6,8 +6,9 @@ const DIVISORS: Record<DisplayUnit, number> = { ns: 1, µs: 1e3, ms: 1e6, B: 1 }
 export function formatValue(value: number, unit: DisplayUnit): string {
   const scaled = value / DIVISORS[unit];
   const abs = Math.abs(scaled);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  return scaled.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  if (abs >= 100 || abs === 0) return scaled.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  // Three significant digits below 100 (0.00312 ms stays readable instead of rounding to 0.00).
+  return scaled.toLocaleString('en-US', { maximumSignificantDigits: 3, minimumSignificantDigits: 3 });
 }
 
 export function formatWithUnit(value: number, unit: DisplayUnit): string {

@@ -94,6 +94,8 @@ export interface ContenderResult {
   readonly reason?: string;
   readonly note?: string;
   readonly measurement?: Measurement;
+  /** The median of every round (process) of this contender; `measurement` is the lowest. */
+  readonly roundMedians?: readonly number[];
   /** median / floor median, when both exist. */
   readonly vsFloor?: number;
 }
