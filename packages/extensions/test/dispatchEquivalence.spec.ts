@@ -146,12 +146,9 @@ function buildHandlers(scenario: Scenario, log: string[]): ((value: unknown, ctx
     if (spec.flavour === 'promise') {
       return (value: unknown, ctx: HookContext) => {
         enter();
-        // Stops synchronously, returns the rest through a promise.
-        try {
-          return Promise.resolve(compute(value, ctx));
-        } catch (error) {
-          return Promise.reject(error as Error);
-        }
+        // Runs (and stops) synchronously, hands the outcome over through a promise.
+        const run = async (): Promise<unknown> => compute(value, ctx);
+        return run();
       };
     }
     return (value: unknown, ctx: HookContext) => {
@@ -173,7 +170,7 @@ const summarize = (value: unknown, error: unknown): unknown => {
     return { aggregate: error.errors.map(hookError), value: error.value };
   }
   if (error instanceof HookError) return { hookError: hookError(error) };
-  return { unexpected: String(error) };
+  return { unexpected: error instanceof Error ? error.message : typeof error };
 };
 
 const EVENT = 'prop.event';
@@ -209,10 +206,10 @@ async function runCompiled(
       if (mode === 'sync') {
         if (scenario.kind === 'filter') value = registry.filter(EVENT, 1, options);
         else if (scenario.kind === 'collect') value = registry.collect(EVENT, 1, options);
-        else value = registry.notify(EVENT, 1, options);
+        else registry.notify(EVENT, 1, options);
       } else if (scenario.kind === 'filter') value = await registry.filterAsync(EVENT, 1, options);
       else if (scenario.kind === 'collect') value = await registry.collectAsync(EVENT, 1, options);
-      else value = await registry.notifyAsync(EVENT, 1, options);
+      else await registry.notifyAsync(EVENT, 1, options);
       outcomes.push(summarize(value, undefined));
     } catch (error) {
       outcomes.push(summarize(undefined, error));

@@ -66,7 +66,7 @@ describe('ExtensionRegistry dispatch kinds', () => {
       });
       registry.on(UserLogin, (event) => void seen.push(event));
       const payload = { username: 'alice' };
-      expect(registry.notify(UserLogin, payload)).toBeUndefined();
+      registry.notify(UserLogin, payload);
       expect(seen).toEqual([payload, payload]);
       expect(seen[0]).toBe(payload);
     });

@@ -189,7 +189,9 @@ describe('error strategy validation', () => {
         message: expect.stringMatching(/'log-and-continue', 'fail-fast', 'collect-all'/),
       });
       expect(() => new ExtensionRegistry({ errorStrategy: 'ignore' as never })).toThrow(expected);
-      expect(() => registry.setErrorStrategy('retry' as never)).toThrow(expected);
+      expect(() => {
+        registry.setErrorStrategy('retry' as never);
+      }).toThrow(expected);
       expect(() => registry.filter('a.b', 1, { errorStrategy: 'nope' as never })).toThrow(ValidationError);
       await expect(registry.filterAsync('a.b', 1, { errorStrategy: 'nope' as never })).rejects.toBeInstanceOf(
         ValidationError,

@@ -58,7 +58,9 @@ describe('retries', () => {
   describe('when a handler stops propagation', () => {
     it('should not be retried', () => {
       const registry = new ExtensionRegistry();
-      const handler = jest.fn((_value: unknown, ctx: { stop(value?: unknown): void }) => ctx.stop('done'));
+      const handler = jest.fn((_value: unknown, ctx: { stop(value?: unknown): void }) => {
+        ctx.stop('done');
+      });
       registry.on('flaky.op', handler, { retries: 5 });
       expect(registry.filter('flaky.op', 'x')).toBe('done');
       expect(handler).toHaveBeenCalledTimes(1);

@@ -139,7 +139,9 @@ describe('handler timeouts', () => {
       expect(() => registry.on('a.b', () => undefined, { timeout: 0 })).toThrow(/Invalid timeout/);
       expect(() => registry.on('a.b', () => undefined, { timeout: -1 })).toThrow(/Invalid timeout/);
       expect(() => new ExtensionRegistry({ defaultTimeout: Number.NaN })).toThrow(/Invalid default timeout/);
-      expect(() => registry.setDefaultTimeout(-5)).toThrow(/Invalid default timeout/);
+      expect(() => {
+        registry.setDefaultTimeout(-5);
+      }).toThrow(/Invalid default timeout/);
     });
   });
 });

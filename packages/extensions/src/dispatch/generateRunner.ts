@@ -74,13 +74,13 @@ export function generateSyncRunner(
     const entry = section.entries[index];
     if (entry !== undefined) engine.promiseInSync(entry, result);
   };
-  return build<SyncRunner>(source, section, {
+  return build(source, section, {
     engine,
     section,
     event,
     resume: resumeFn,
     inSync,
-  });
+  }) as SyncRunner | undefined;
 }
 
 /**
@@ -130,7 +130,7 @@ export function generateAsyncRunner(
   section.entries.forEach((entry, k) => {
     if (section.ctxs[k] === undefined) plugins[`p${k}`] = entry.reg.plugin;
   });
-  return build<AsyncRunner>(source, section, {
+  return build(source, section, {
     engine,
     section,
     event,
@@ -140,15 +140,11 @@ export function generateAsyncRunner(
     rejected,
     Ctx: HandlerContext,
     ...plugins,
-  });
+  }) as AsyncRunner | undefined;
 }
 
 /** Compiles `source` with the section's handlers (`f<k>`) and contexts (`c<k>`) plus `bindings` in scope. */
-function build<TRunner>(
-  source: string,
-  section: PlanSection,
-  bindings: Record<string, unknown>,
-): TRunner | undefined {
+function build(source: string, section: PlanSection, bindings: Record<string, unknown>): unknown {
   const names = Object.keys(bindings);
   const values = Object.values(bindings);
   section.fns.forEach((fn, k) => {
@@ -162,7 +158,7 @@ function build<TRunner>(
   });
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the specialised dispatch is the point; no user text is interpolated
-    const factory = new Function(...names, source) as (...args: unknown[]) => TRunner;
+    const factory = new Function(...names, source) as (...args: unknown[]) => unknown;
     return factory(...values);
   } catch {
     // Code generation disallowed (--disallow-code-generation-from-strings, CSP): keep the loops.

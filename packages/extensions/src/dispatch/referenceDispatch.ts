@@ -86,15 +86,14 @@ export async function referenceDispatch(dispatch: ReferenceDispatch): Promise<Re
     let stopped = false;
     let item: unknown = undefined;
     for (let attempt = 0; attempt <= handler.retries; attempt++) {
-      let stopCalled = false;
-      let stopValue: unknown = undefined;
+      const stop = { called: false, value: undefined as unknown };
       const ctx: ReferenceContext = {
         event,
         plugin: handler.plugin,
         signal: new AbortController().signal,
         stop(given?: unknown) {
-          stopCalled = true;
-          stopValue = given;
+          stop.called = true;
+          stop.value = given;
         },
       };
       try {
@@ -109,8 +108,8 @@ export async function referenceDispatch(dispatch: ReferenceDispatch): Promise<Re
           }
         }
         failed = false;
-        stopped = stopCalled;
-        item = stopCalled && stopValue !== undefined ? stopValue : returned;
+        stopped = stop.called;
+        item = stop.called && stop.value !== undefined ? stop.value : returned;
         break;
       } catch (error) {
         if (error instanceof StopPropagation) {
