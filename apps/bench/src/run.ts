@@ -14,6 +14,7 @@ import { runGate } from './harness/gate.js';
 import { evaluateTargets } from './harness/targets.js';
 import { markdownReport, type RunMeta, type RunReport } from './harness/report.js';
 import { formatRatio, formatWithUnit } from './harness/format.js';
+import { updateDocs } from './harness/updateDocs.js';
 import type { BenchCase, CaseResult, Contender, ContenderResult, Measurement } from './harness/types.js';
 
 /** A contender more than this much faster than the floor is a measurement error, not a win. */
@@ -181,6 +182,11 @@ writeFileSync(`${resultsDir}${stem}.md`, markdown.endsWith('\n') ? markdown : `$
 
 console.log(markdown);
 console.error(`\nwrote results/${stem}.json and results/${stem}.md in ${Math.round(meta.durationSeconds)} s`);
+// Only a complete full run is the reference the guide quotes.
+if (!partial && !options.quick) {
+  const docs = fileURLToPath(new URL('../../../docs/performance.md', import.meta.url));
+  if (updateDocs(docs, report)) console.error('updated the results section of docs/performance.md');
+}
 const failed = caseResults.flatMap((benchCase) =>
   benchCase.contenders
     .filter((contender) => contender.status === 'gate-failed' || contender.status === 'error')

@@ -118,7 +118,7 @@ export function lifecycleCase(size: number): BenchCase {
   return {
     id: `lifecycle.${size}`,
     group: 'lifecycle',
-    title: `${size.toLocaleString('en-US')} plugins`,
+    title: `${size >= 1_000 ? `${size / 1_000},000` : size} plugins`,
     unit: 'ms',
     gateInputs: [0],
     slow: size >= 1_000,
