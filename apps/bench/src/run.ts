@@ -48,6 +48,12 @@ const profileDir = `${resultsDir}profiles`;
 if (options.profile) mkdirSync(profileDir, { recursive: true });
 const settings = settingsFor(options.quick);
 const started = Date.now();
+const startLoad = os.loadavg()[0] ?? 0;
+if (startLoad > os.availableParallelism() / 4) {
+  console.error(
+    `warning: load average ${startLoad.toFixed(2)} on ${os.availableParallelism()} cores: other work will skew the timings`,
+  );
+}
 
 /** Rejects figures below the floor and adds the ratio to the floor. */
 function judge(results: ContenderResult[]): ContenderResult[] {
@@ -171,6 +177,7 @@ const meta: RunMeta = {
   contenders: options.contenders,
   settings,
   durationSeconds: (Date.now() - started) / 1000,
+  loadAverage: { start: startLoad, end: os.loadavg()[0] ?? 0 },
 };
 const report: RunReport = { meta, targets: evaluateTargets(caseResults), cases: caseResults };
 const partial = options.filters.length > 0 || options.contenders.length > 0;

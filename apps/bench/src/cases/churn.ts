@@ -1,6 +1,7 @@
 import { EventEmitter as NodeEmitter } from 'node:events';
 import { createHooks } from 'hookable';
 import { EventEmitter as EventEmitter3 } from 'eventemitter3';
+import type { RegistryOptions } from '@trellis/extensions';
 import type { BenchCase, ThroughputBench } from '../harness/types.js';
 import {
   filterHandlers,
@@ -60,6 +61,18 @@ function emitterChurn(emitter: PlainEmitter<Holder>): ThroughputBench {
   );
 }
 
+/** The Trellis contender of the churn case, on a registry with `options`. */
+export async function trellisChurn(options?: RegistryOptions): Promise<ThroughputBench> {
+  const { ExtensionRegistry, defineFilter } = await loadExtensions();
+  const registry = new ExtensionRegistry(options);
+  const point = defineFilter<number>('bench.churn.filter');
+  for (const handler of filterHandlers('sync', HANDLERS)) registry.on(point, handler);
+  return churning(
+    () => registry.on(point, extraFilter),
+    (input) => registry.filter(point, input),
+  );
+}
+
 /** Sync filter of 10 handlers with one register or unregister per 100 dispatches; ns per dispatch. */
 export function churnCase(): BenchCase {
   return {
@@ -94,20 +107,7 @@ export function churnCase(): BenchCase {
           );
         },
       },
-      {
-        id: 'trellis',
-        label: 'Trellis',
-        load: async () => {
-          const { ExtensionRegistry, defineFilter } = await loadExtensions();
-          const registry = new ExtensionRegistry();
-          const point = defineFilter<number>('bench.churn.filter');
-          for (const handler of filterHandlers('sync', HANDLERS)) registry.on(point, handler);
-          return churning(
-            () => registry.on(point, extraFilter),
-            (input) => registry.filter(point, input),
-          );
-        },
-      },
+      { id: 'trellis', label: 'Trellis', load: () => trellisChurn() },
       { id: 'tapable', label: 'tapable', na: NO_UNTAP },
       {
         id: 'hookable',

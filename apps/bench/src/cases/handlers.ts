@@ -23,10 +23,12 @@ export interface NotifyState {
 
 /**
  * A few integer operations that do not fold across handlers (a multiply-add chain would: the
- * optimiser turns ten inlined handlers of `v * 31 + k` into one multiply and one add).
+ * optimiser turns ten inlined handlers of `v * 31 + k` into one multiply and one add). Results stay
+ * below 2^30, V8's small-integer range, so no contender pays for boxing numbers where real payloads
+ * (objects) would be plain pointers.
  */
 export function step(value: number, k: number): number {
-  return (Math.imul(value ^ (value >>> 15), 0x2c1b3c6d) + k) | 0;
+  return (Math.imul(value ^ (value >>> 15), 0x2c1b3c6d) + k) & 0x3fffffff;
 }
 
 /** Handler `index` is async for kind `async`, and every second one (odd index) for `mixed`. */

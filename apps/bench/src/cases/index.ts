@@ -10,6 +10,7 @@ import { heapHandlersCase } from './heapHandlers.js';
 import { heapPluginsCase } from './heapPlugins.js';
 import { unusedFeaturesCase } from './unusedFeatures.js';
 import { diCase } from './di.js';
+import { ablationCases } from './ablation.js';
 import { lifecycleCase } from './lifecycle.js';
 
 const COUNTS = [1, 10, 100] as const;
@@ -51,5 +52,6 @@ export function allCases(): BenchCase[] {
     heapPluginsCase(),
     unusedFeaturesCase('sync'),
     unusedFeaturesCase('async'),
+    ...ablationCases(),
   ];
 }

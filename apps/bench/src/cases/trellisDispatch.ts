@@ -1,3 +1,4 @@
+import type { RegistryOptions } from '@trellis/extensions';
 import type { ThroughputBench } from '../harness/types.js';
 import { filterHandlers, notifyHandlers, type HandlerKind, type NotifyState } from './handlers.js';
 import { asyncBench, syncBench, type DispatchApi } from './common.js';
@@ -13,11 +14,13 @@ export interface TrellisDispatchOptions {
   readonly count: number;
   /** Event name of the point; unique per case. */
   readonly event: string;
+  /** Registry options (the ablation cases switch code generation with `compileAfter`). */
+  readonly registry?: RegistryOptions;
 }
 
 export async function trellisFilterBench(options: TrellisDispatchOptions): Promise<ThroughputBench> {
   const { ExtensionRegistry, defineFilter } = await loadExtensions();
-  const registry = new ExtensionRegistry();
+  const registry = new ExtensionRegistry(options.registry);
   const point = defineFilter<number>(options.event);
   for (const handler of filterHandlers(options.kind, options.count)) registry.on(point, handler);
   return options.api === 'sync'
@@ -27,7 +30,7 @@ export async function trellisFilterBench(options: TrellisDispatchOptions): Promi
 
 export async function trellisNotifyBench(options: TrellisDispatchOptions): Promise<ThroughputBench> {
   const { ExtensionRegistry, defineNotify } = await loadExtensions();
-  const registry = new ExtensionRegistry();
+  const registry = new ExtensionRegistry(options.registry);
   const point = defineNotify<number>(options.event);
   const state: NotifyState = { acc: 0 };
   for (const handler of notifyHandlers(options.kind, options.count, state)) registry.on(point, handler);

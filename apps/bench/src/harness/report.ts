@@ -15,6 +15,8 @@ export interface RunMeta {
   readonly contenders: readonly string[];
   readonly settings: object;
   readonly durationSeconds: number;
+  /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
 }
 
 export interface RunReport {
@@ -35,6 +37,7 @@ const GROUP_TITLES: Record<string, string> = {
   lifecycle: '`start()` + `close()` of a random plugin graph (average 3 dependencies)',
   heap: 'Heap per registration (`--expose-gc`, heapUsed delta)',
   'unused-features': 'Optional features available but unused',
+  ablation: 'What code generation buys (the same registry with `compileAfter` changed)',
 };
 
 const UNIT_WORDS: Record<string, string> = {
@@ -160,7 +163,8 @@ export function describeRun(meta: RunMeta): string {
     .join(', ');
   return (
     `${meta.date}, ${meta.mode} run (${scope}) in ${Math.round(meta.durationSeconds)} s; ` +
-    `Node ${meta.node} (V8 ${meta.v8}), ${meta.platform}, ${meta.cpu} x ${meta.cores}; commit ${meta.git}.`
+    `Node ${meta.node} (V8 ${meta.v8}), ${meta.platform}, ${meta.cpu} x ${meta.cores}; commit ${meta.git}; ` +
+    `load average ${meta.loadAverage.start.toFixed(2)} at the start, ${meta.loadAverage.end.toFixed(2)} at the end.`
   );
 }
 
