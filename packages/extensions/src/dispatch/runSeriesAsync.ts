@@ -8,6 +8,7 @@ import { HandlerContext } from './HandlerContext.js';
 import { isThenable } from './isThenable.js';
 import { rejected } from './rejected.js';
 import { SeriesMode } from './SeriesMode.js';
+import { SeriesRun } from './SeriesRun.js';
 
 const outcomeOf = (mode: SeriesMode, value: unknown, results: unknown[]): unknown =>
   mode === SeriesMode.Collect ? results : mode === SeriesMode.Filter ? value : undefined;
@@ -163,10 +164,11 @@ export function seriesResume(
 }
 
 /**
- * Continues handlers asynchronously from `start`. With `pendingCtx`, `pending` is the thenable
- * returned by the handler at `start`; without, it is a failure report to wait for first.
+ * Continues a series asynchronously from `start` (see {@link SeriesRun.continue}): with
+ * `awaitingCtx`, `awaiting` is the thenable returned by the handler at `start`; without, a failure
+ * report to wait for first.
  */
-export async function continueSeries(
+export function continueSeries(
   engine: DispatchEngine,
   section: PlanSection,
   event: string,
@@ -180,67 +182,20 @@ export async function continueSeries(
   awaitingCtx?: HandlerContext,
   awaitingMark = 0,
 ): Promise<unknown> {
-  const { fns, ctxs, entries } = section;
-  const count = fns.length;
-  let value = input;
-  let errors = pending;
-  let first: PromiseLike<unknown> | undefined = awaiting;
-  if (awaitingCtx === undefined) {
-    first = undefined;
-    await awaiting;
-  }
-  for (let index = start; index < count; index++) {
-    let ctx: HandlerContext;
-    let mark: number;
-    let result: unknown;
-    try {
-      if (first !== undefined) {
-        const thenable = first;
-        first = undefined;
-        ctx = awaitingCtx!;
-        mark = awaitingMark;
-        engine.noteAsync(entries[index]!);
-        result = await thenable;
-      } else {
-        ctx = ctxs[index] ?? new HandlerContext(event, entries[index]!.reg.plugin);
-        mark = ctx.stopMark;
-        result = fns[index]!(value, ctx);
-        if (result !== undefined && isThenable(result)) {
-          engine.noteAsync(entries[index]!);
-          result = await result;
-        }
-      }
-    } catch (error) {
-      if (isStop(error)) {
-        if (error.value !== undefined) {
-          if (mode === SeriesMode.Filter) value = error.value;
-          else if (mode === SeriesMode.Collect) results.push(error.value);
-        }
-        break;
-      }
-      if (isPassThrough(error)) throw error;
-      const hookError = engine.wrap(error, entries[index]!);
-      if (strategy === 'fail-fast') {
-        engine.callOwner(hookError);
-        throw hookError;
-      }
-      if (strategy === 'collect-all') {
-        (errors ??= []).push(hookError);
-        engine.callOwner(hookError);
-      } else {
-        await engine.logAndContinueAsync(hookError);
-      }
-      continue;
-    }
-    const stopped = ctx.stopMark !== mark;
-    if (stopped && ctx.stopValue !== undefined) result = ctx.stopValue;
-    if (result !== undefined) {
-      if (mode === SeriesMode.Filter) value = result;
-      else if (mode === SeriesMode.Collect) results.push(result);
-    }
-    if (stopped) break;
-  }
-  return finish(mode, event, value, results, errors);
+  return SeriesRun.continue(
+    engine,
+    section,
+    event,
+    strategy,
+    mode,
+    input,
+    results,
+    pending,
+    start,
+    awaiting,
+    awaitingCtx,
+    awaitingMark,
+  );
 }
 
 /** The plain asynchronous series dispatch (see {@link seriesFrom}). */
