@@ -429,10 +429,7 @@ export class ExtensionRegistry {
    * Sets (or with `undefined` clears) the function called with the `HookError` of each failure of
    * one of `plugin`'s handlers, in every error strategy. Its own errors are logged and swallowed.
    */
-  setOwnerErrorHandler(
-    plugin: string,
-    onError: ((error: HookError) => void | Promise<void>) | undefined,
-  ): void {
+  setOwnerErrorHandler(plugin: string, onError: ((error: HookError) => unknown) | undefined): void {
     if (onError === undefined) this.#ownerErrorHandlers.delete(plugin);
     else if (typeof onError === 'function') this.#ownerErrorHandlers.set(plugin, onError);
     else
