@@ -39,6 +39,8 @@ export const isPassThrough = (error: unknown): boolean => TrellisError.is(error,
  */
 export class DispatchEngine {
   readonly host: EngineHost;
+  /** The nesting limit (copied from the host: read on every dispatch). */
+  readonly maxDepth: number;
   /** Nesting depth of synchronous dispatch sections on the current stack. */
   depth = 0;
   /** Errors the engine raised itself for a given handler (timeouts): never wrapped again. */
@@ -46,13 +48,12 @@ export class DispatchEngine {
 
   constructor(host: EngineHost) {
     this.host = host;
+    this.maxDepth = host.maxDepth;
   }
 
   /** Enters a synchronous dispatch section; throws when nested too deeply. */
   enter(event: string): void {
-    if (this.depth >= this.host.maxDepth) {
-      throw new HookRecursionError({ event, maxDepth: this.host.maxDepth });
-    }
+    if (this.depth >= this.maxDepth) throw new HookRecursionError({ event, maxDepth: this.maxDepth });
     this.depth++;
   }
 

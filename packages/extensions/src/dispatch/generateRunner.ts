@@ -60,7 +60,9 @@ export function generateSyncRunner(
     '"use strict";',
     'return function trellisSyncDispatch(v, strategy) {',
     `var i = 0, r, m${mode === SeriesMode.Collect ? ', out = []' : ''};`,
-    'engine.enter(event);',
+    // engine.enter() inlined: only its throwing branch is a call.
+    'if (engine.depth >= maxDepth) engine.enter(event);',
+    'engine.depth++;',
     'try {',
     ...lines,
     `return ${done};`,
@@ -78,6 +80,7 @@ export function generateSyncRunner(
     engine,
     section,
     event,
+    maxDepth: engine.maxDepth,
     resume: resumeFn,
     inSync,
   }) as SyncRunner | undefined;
