@@ -19,13 +19,15 @@ const swc = [
   },
 ];
 
-const roots = ['packages', 'apps'].flatMap((dir) =>
-  existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(`${dir}/${entry.name}/package.json`))
-        .map((entry) => `${dir}/${entry.name}`)
-    : [],
-).concat(existsSync('docs/package.json') ? ['docs'] : []);
+const roots = ['packages', 'apps']
+  .flatMap((dir) =>
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && existsSync(`${dir}/${entry.name}/package.json`))
+          .map((entry) => `${dir}/${entry.name}`)
+      : [],
+  )
+  .concat(existsSync('docs/package.json') ? ['docs'] : []);
 
 /** @type {import('jest').Config} */
 export default {

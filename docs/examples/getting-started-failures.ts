@@ -35,9 +35,10 @@ assert.deepEqual(
 );
 
 const storage = manager.status().find((row) => row.name === 'storage');
-assert.equal(storage?.state, 'failed');
-assert.match(storage?.lastError?.message ?? '', /url.*string/);
-assert.match(storage?.lastError?.message ?? '', /poolSize.*50/);
+assert.ok(storage);
+assert.equal(storage.state, 'failed');
+assert.match(storage.lastError?.message ?? '', /url.*string/);
+assert.match(storage.lastError?.message ?? '', /poolSize.*50/);
 assert.ok(TrellisError.is(report.failed[0]?.error, 'TRELLIS_CONFIG_VALIDATION'));
 
 await manager.close();

@@ -23,9 +23,7 @@ describe('demo host', () => {
     });
 
     it('should normalise a valid user and reject an invalid one', () => {
-      expect(lines).toContain(
-        'db.before_save -> {"username":"bob","email":"bob@example.com","valid":true}',
-      );
+      expect(lines).toContain('db.before_save -> {"username":"bob","email":"bob@example.com","valid":true}');
       expect(lines).toContain(
         "db.before_save -> rejected: username must have at least 3 characters; 'not-an-email' is not an email address",
       );
