@@ -13,6 +13,8 @@ export type { PlanSection };
  */
 export interface DispatchPlan {
   readonly event: string;
+  /** `event` split at dots (for wildcard matching when the registry changes). */
+  readonly segments: readonly string[];
   kind: PointKind | undefined;
   /** Every enabled handler, for `…Async`, `run` and `hasHandlers`. */
   readonly all: PlanSection;

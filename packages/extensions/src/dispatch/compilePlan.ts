@@ -7,6 +7,8 @@ import type { HandlerContext } from './HandlerContext.js';
 /** Inputs of {@link compilePlan}. */
 export interface CompilePlanInput {
   readonly event: string;
+  /** `event` split at dots (for wildcard matching when the registry changes). */
+  readonly segments: readonly string[];
   readonly kind: PointKind | undefined;
   /** The enabled handlers that match `event`, already in dispatch order. */
   readonly regs: readonly Registration[];
@@ -44,6 +46,7 @@ export function compilePlan(input: CompilePlanInput): DispatchPlan {
   const skipped = input.regs.filter((reg) => isAsync(reg) && !reg.warned);
   return {
     event: input.event,
+    segments: input.segments,
     kind: input.kind,
     all: section(entries, input.tracing, (entry) => isAsync(entry.reg), true),
     sync: section(syncEntries, input.tracing, () => false, skipped.length === 0),

@@ -14,20 +14,8 @@ export const MAX_GENERATED_HANDLERS = 256;
 const THENABLE =
   '(typeof r === "object" || typeof r === "function") && r !== null && typeof r.then === "function"';
 
-/**
- * Generates a synchronous dispatch specialised for one section and mode: straight-line code with
- * one call site per handler (so the engine can inline each handler, as tapable does), the same
- * semantics as the plain loops, and no `try` per handler: a failure hands over to the loop's resume
- * function at the failing index. Handlers and contexts are bound as closure variables, never
- * interpolated into the source. Returns `undefined` when code generation is unavailable.
- */
-export function generateSyncRunner(
-  engine: DispatchEngine,
-  section: PlanSection,
-  event: string,
-  mode: SeriesMode,
-): SyncRunner | undefined {
-  const count = section.fns.length;
+/** The source of a synchronous runner for `count` handlers (see {@link generateSyncRunner}). */
+export function syncRunnerSource(count: number, mode: SeriesMode): string {
   const lines: string[] = [];
   for (let k = 0; k < count; k++) {
     const f = `f${k}`;
@@ -56,7 +44,7 @@ export function generateSyncRunner(
     mode === SeriesMode.Collect
       ? 'resume(engine, section, event, v, strategy, i, e, out)'
       : 'resume(engine, section, event, v, strategy, i, e)';
-  const source = [
+  return [
     '"use strict";',
     'return function trellisSyncDispatch(v, strategy) {',
     `var i = 0, r, m${mode === SeriesMode.Collect ? ', out = []' : ''};`,
@@ -70,6 +58,22 @@ export function generateSyncRunner(
     'finally { engine.depth--; }',
     '};',
   ].join('\n');
+}
+
+/**
+ * Generates a synchronous dispatch specialised for one section and mode: straight-line code with
+ * one call site per handler (so the engine can inline each handler, as tapable does), the same
+ * semantics as the plain loops, and no `try` per handler: a failure hands over to the loop's resume
+ * function at the failing index. Handlers and contexts are bound as closure variables, never
+ * interpolated into the source. Returns `undefined` when code generation is unavailable.
+ */
+export function generateSyncRunner(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  mode: SeriesMode,
+): SyncRunner | undefined {
+  const source = syncRunnerSource(section.fns.length, mode);
   const resumeFn =
     mode === SeriesMode.Filter ? filterResume : mode === SeriesMode.Notify ? notifyResume : collectResume;
   const inSync = (index: number, result: PromiseLike<unknown>): void => {
@@ -87,24 +91,18 @@ export function generateSyncRunner(
 }
 
 /**
- * Generates the synchronous prefix of an asynchronous series dispatch: straight-line code that
- * stays synchronous until a handler returns a thenable, then hands over to the `async`
- * continuation; a synchronous failure hands over to the loop's resume function.
+ * The source of an asynchronous runner's synchronous prefix; `shared[k]` tells whether handler `k`
+ * reuses its context (see {@link generateAsyncRunner}).
  */
-export function generateAsyncRunner(
-  engine: DispatchEngine,
-  section: PlanSection,
-  event: string,
-  mode: SeriesMode,
-): AsyncRunner | undefined {
-  const count = section.fns.length;
+export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode): string {
+  const count = shared.length;
   const lines: string[] = [];
   for (let k = 0; k < count; k++) {
     const f = `f${k}`;
-    const shared = section.ctxs[k] !== undefined;
-    const c = shared ? `c${k}` : 'x';
+    const reused = shared[k] === true;
+    const c = reused ? `c${k}` : 'x';
     lines.push(
-      shared
+      reused
         ? `i = ${k}; m = ${c}.stopMark; r = ${f}(v, ${c});`
         : `i = ${k}; x = new Ctx(event, p${k}); m = 0; r = ${f}(v, x);`,
       `if (r !== undefined && ${THENABLE}) return cont(engine, section, event, strategy, mode, v, out, undefined, ${k}, r, ${c}, m);`,
@@ -117,7 +115,7 @@ export function generateAsyncRunner(
     );
   }
   const done = mode === SeriesMode.Filter ? 'v' : mode === SeriesMode.Collect ? 'out' : 'undefined';
-  const source = [
+  return [
     '"use strict";',
     'return function trellisAsyncDispatch(v, strategy) {',
     'var i = 0, r, m, s, x, out = [];',
@@ -129,6 +127,23 @@ export function generateAsyncRunner(
     'finally { engine.depth--; }',
     '};',
   ].join('\n');
+}
+
+/**
+ * Generates the synchronous prefix of an asynchronous series dispatch: straight-line code that
+ * stays synchronous until a handler returns a thenable, then hands over to the `async`
+ * continuation; a synchronous failure hands over to the loop's resume function.
+ */
+export function generateAsyncRunner(
+  engine: DispatchEngine,
+  section: PlanSection,
+  event: string,
+  mode: SeriesMode,
+): AsyncRunner | undefined {
+  const source = asyncRunnerSource(
+    section.ctxs.map((ctx) => ctx !== undefined),
+    mode,
+  );
   const plugins: Record<string, unknown> = {};
   section.entries.forEach((entry, k) => {
     if (section.ctxs[k] === undefined) plugins[`p${k}`] = entry.reg.plugin;

@@ -708,19 +708,23 @@ export class ExtensionRegistry {
   }
 
   /** The enabled and disabled handlers matching `name`, in dispatch order. */
-  #matching(name: string): Registration[] {
+  #matching(name: string, segments: readonly string[] = name.split('.')): Registration[] {
     const regs = [...(this.#exact.get(name) ?? [])];
-    for (const reg of this.#patterns) if (reg.matcher?.matches(name) === true) regs.push(reg);
+    if (this.#patterns.length > 0) {
+      for (const reg of this.#patterns) if (reg.matcher?.matches(name, segments) === true) regs.push(reg);
+    }
     return regs.sort(byDispatchOrder);
   }
 
   #compile(name: string): DispatchPlan {
-    let regs = this.#matching(name);
+    const segments = name.split('.');
+    let regs = this.#matching(name, segments);
     if (this.#disabled.size > 0) {
       regs = regs.filter((reg) => reg.plugin === undefined || !this.#disabled.has(reg.plugin));
     }
     const plan = compilePlan({
       event: name,
+      segments,
       kind: this.#points.get(name)?.kind,
       regs,
       defaultTimeout: this.#defaultTimeout,
@@ -753,7 +757,8 @@ export class ExtensionRegistry {
       this.#plans.delete(reg.pattern);
       return;
     }
-    for (const name of this.#plans.keys()) if (matcher.matches(name)) this.#plans.delete(name);
+    for (const [name, plan] of this.#plans)
+      if (matcher.matches(name, plan.segments)) this.#plans.delete(name);
   }
 
   #invalidateOwner(plugin: string): void {

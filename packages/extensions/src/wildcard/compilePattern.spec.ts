@@ -2,11 +2,19 @@ import { compilePattern } from './compilePattern.js';
 import { isPattern } from './isPattern.js';
 
 describe('compilePattern', () => {
-  describe('when a pattern has a literal first segment', () => {
-    it('should expose it for indexing', () => {
-      expect(compilePattern('user.*').literalHead).toBe('user');
-      expect(compilePattern('*.login').literalHead).toBeUndefined();
-      expect(compilePattern('{a,b}.c').literalHead).toBeUndefined();
+  describe('when a name fails the cheap segment checks', () => {
+    it('should reject it with the same answer minimatch would give', () => {
+      expect(compilePattern('user.*').matches('user')).toBe(false);
+      expect(compilePattern('user.*').matches('admin.login')).toBe(false);
+      expect(compilePattern('a.**.z').matches('a.b.c.y')).toBe(false);
+      expect(compilePattern('a.**.z').matches('a.z')).toBe(true);
+      expect(compilePattern('a.**').matches('a')).toBe(false);
+      expect(compilePattern('**').matches('a', ['a'])).toBe(true);
+    });
+
+    it('should leave patterns whose braces may hold dots to minimatch', () => {
+      expect(compilePattern('{user.login,admin}.*').matches('user.login.x')).toBe(true);
+      expect(compilePattern('{user.login,admin}.*').matches('admin.x')).toBe(true);
     });
   });
 

@@ -1,0 +1,29 @@
+import { asyncRunnerSource, syncRunnerSource } from './generateRunner.js';
+import { SeriesMode } from './SeriesMode.js';
+
+describe('generated runners', () => {
+  describe('when a synchronous runner is generated', () => {
+    it.each([
+      ['filter', SeriesMode.Filter],
+      ['notify', SeriesMode.Notify],
+      ['collect', SeriesMode.Collect],
+    ])('should produce the reviewed straight-line code for %s', (_name, mode) => {
+      expect(syncRunnerSource(2, mode)).toMatchSnapshot();
+    });
+
+    it('should bind handlers by position, never by interpolating user text', () => {
+      const source = syncRunnerSource(3, SeriesMode.Filter);
+      expect(source).toContain('r = f2(v, c2);');
+      expect(source).not.toMatch(/['`]\s*\+/);
+    });
+  });
+
+  describe('when an asynchronous runner is generated', () => {
+    it('should reuse contexts of sync handlers and make fresh ones for async handlers', () => {
+      const source = asyncRunnerSource([true, false], SeriesMode.Filter);
+      expect(source).toContain('m = c0.stopMark; r = f0(v, c0);');
+      expect(source).toContain('x = new Ctx(event, p1); m = 0; r = f1(v, x);');
+      expect(source).toMatchSnapshot();
+    });
+  });
+});
