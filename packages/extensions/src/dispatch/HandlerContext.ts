@@ -10,24 +10,22 @@ export class HandlerContext implements HookContext {
   readonly event: string;
   readonly plugin: string | undefined;
   /** Incremented by every `stop()` call. */
-  stopMark = 0;
+  stopMark: number;
   /** The value given to the latest `stop(value)` call (`undefined` when none was given). */
-  stopValue: unknown = undefined;
-  #controller: AbortController | undefined = undefined;
-  #abortReason: unknown = undefined;
-  #aborted = false;
+  stopValue: unknown;
+  /** Created when the signal is first read or the run is aborted (kept to one field: allocated per async run). */
+  #controller: AbortController | undefined;
 
   constructor(event: string, plugin: string | undefined) {
     this.event = event;
     this.plugin = plugin;
+    this.stopMark = 0;
+    this.stopValue = undefined;
+    this.#controller = undefined;
   }
 
   get signal(): AbortSignal {
-    if (this.#controller === undefined) {
-      this.#controller = new AbortController();
-      if (this.#aborted) this.#controller.abort(this.#abortReason);
-    }
-    return this.#controller.signal;
+    return (this.#controller ??= new AbortController()).signal;
   }
 
   stop(value?: unknown): void {
@@ -37,9 +35,7 @@ export class HandlerContext implements HookContext {
 
   /** Aborts {@link HandlerContext.signal} (creating nothing when the signal was never read). */
   abort(reason: unknown): void {
-    if (this.#aborted) return;
-    this.#aborted = true;
-    this.#abortReason = reason;
-    this.#controller?.abort(reason);
+    const controller = (this.#controller ??= new AbortController());
+    if (!controller.signal.aborted) controller.abort(reason);
   }
 }

@@ -36,12 +36,6 @@ export class SeriesRun {
   readonly #onRejected = (error: unknown): void => {
     this.#rejected(error);
   };
-  readonly #onReported = (): void => {
-    this.#advance();
-  };
-  readonly #onReportFailed = (error: unknown): void => {
-    this.#reject(error);
-  };
 
   private constructor(
     engine: DispatchEngine,
@@ -89,7 +83,7 @@ export class SeriesRun {
       run.#resolve = resolve;
       run.#reject = reject;
       if (ctx === undefined) {
-        toPromise(pending).then(run.#onReported, run.#onReportFailed);
+        run.#afterReport(pending);
       } else {
         run.#await(pending, ctx, mark);
       }
@@ -99,8 +93,21 @@ export class SeriesRun {
   #await(pending: PromiseLike<unknown>, ctx: HandlerContext, mark: number): void {
     this.#ctx = ctx;
     this.#mark = mark;
-    this.#engine.noteAsync(this.#section.entries[this.#index]!);
+    const reg = this.#section.entries[this.#index]!.reg;
+    if (!reg.declaredAsync && !reg.returnsPromise) this.#engine.noteAsync(this.#section.entries[this.#index]!);
     toPromise(pending).then(this.#onFulfilled, this.#onRejected);
+  }
+
+  /** Goes on once a failure report (`log-and-continue`) is done; callbacks made only on this rare path. */
+  #afterReport(report: PromiseLike<unknown>): void {
+    toPromise(report).then(
+      () => {
+        this.#advance();
+      },
+      (error: unknown) => {
+        this.#reject(error);
+      },
+    );
   }
 
   #apply(result: unknown): void {
@@ -149,7 +156,7 @@ export class SeriesRun {
       engine.callOwner(hookError);
       return true;
     }
-    engine.logAndContinueAsync(hookError).then(this.#onReported, this.#onReportFailed);
+    this.#afterReport(engine.logAndContinueAsync(hookError));
     return false;
   }
 

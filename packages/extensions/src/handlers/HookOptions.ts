@@ -3,20 +3,20 @@ import type { Priority } from './Priority.js';
 /** Options of `registry.on()` (and of `@hook`). */
 export interface HookOptions {
   /** Order among handlers: higher first; default `'normal'` (50). */
-  readonly priority?: Priority;
+  readonly priority?: Priority | undefined;
   /** Time limit in milliseconds for one run; default the registry's `defaultTimeout`. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** How many times a failing run is repeated before it counts as failed; default 0. */
-  readonly retries?: number;
+  readonly retries?: number | undefined;
   /** Remove the handler after its first run. */
-  readonly once?: boolean;
+  readonly once?: boolean | undefined;
   /** The owner (plugin name): used by owner enable/disable/remove, errors and stats. */
-  readonly plugin?: string;
+  readonly plugin?: string | undefined;
   /** The handler's name in logs, errors and stats; default the function's name. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /**
    * Treat the handler as asynchronous even when that cannot be seen from the function (a bound or
    * wrapped `async` function): synchronous dispatchers then skip it without calling it.
    */
-  readonly async?: boolean;
+  readonly async?: boolean | undefined;
 }

@@ -12,7 +12,7 @@ export interface ExtensionPoint<TKind extends PointKind, TIn, TOut> {
   /** How the point is dispatched. */
   readonly kind: TKind;
   /** A human-readable description, shown by `registry.describe()`. */
-  readonly description?: string;
+  readonly description?: string | undefined;
   /**
    * Compile-time carrier of the input and output types (lets TypeScript infer handler types from
    * the point); never present at run time.
@@ -35,5 +35,5 @@ export type AnyExtensionPoint = ExtensionPoint<PointKind, unknown, unknown>;
 /** Options of the `define…` functions. */
 export interface DefinePointOptions {
   /** A human-readable description, shown by `registry.describe()`. */
-  readonly description?: string;
+  readonly description?: string | undefined;
 }

@@ -4,23 +4,23 @@ import type { HookLogger } from './HookLogger.js';
 /** Options of `new ExtensionRegistry()`. */
 export interface RegistryOptions {
   /** Default strategy for handler failures; default `'log-and-continue'`. */
-  readonly errorStrategy?: ErrorStrategy;
+  readonly errorStrategy?: ErrorStrategy | undefined;
   /** Time limit in ms for handlers registered without their own `timeout`; default none. */
-  readonly defaultTimeout?: number;
+  readonly defaultTimeout?: number | undefined;
   /** Where failures, warnings and traces go; default a logger that drops everything. */
-  readonly logger?: HookLogger;
+  readonly logger?: HookLogger | undefined;
   /** Log every handler run at debug level and collect `stats()`; default false. */
-  readonly tracing?: boolean;
+  readonly tracing?: boolean | undefined;
   /**
    * How deeply synchronous dispatches may nest (a handler dispatching an event from inside a
    * handler) before a `HookRecursionError` ends the chain; default 100.
    */
-  readonly maxDepth?: number;
+  readonly maxDepth?: number | undefined;
   /**
    * How many dispatches of one event (in one mode) run through the generic loops before a
    * specialised dispatch function is generated for it; default 128 plus 16 per handler. `0`
    * generates on the first dispatch, `Infinity` never (for environments that forbid code generation
    * this happens automatically).
    */
-  readonly compileAfter?: number;
+  readonly compileAfter?: number | undefined;
 }
