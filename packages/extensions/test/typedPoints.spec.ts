@@ -41,6 +41,15 @@ describe('typed points', () => {
     });
   });
 
+  describe('when a name dispatched as a plain string is later claimed by a typed point', () => {
+    it('should check later plain dispatches against the claimed kind', () => {
+      const registry = new ExtensionRegistry();
+      registry.filter('late.claim', 1);
+      registry.on(defineNotify<number>('late.claim'), () => undefined);
+      expect(() => registry.filter('late.claim', 1)).toThrow(/is a notify point/);
+    });
+  });
+
   describe('when two points share a name with different kinds', () => {
     it('should throw on the second one used', () => {
       const registry = new ExtensionRegistry();

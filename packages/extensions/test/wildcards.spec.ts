@@ -119,3 +119,18 @@ describe('wildcard registrations', () => {
     });
   });
 });
+
+describe('plan cache', () => {
+  describe('when more distinct names are dispatched than plans are kept', () => {
+    it('should evict old plans and still dispatch every name correctly', () => {
+      const registry = new ExtensionRegistry();
+      let count = 0;
+      registry.on('many.*', () => {
+        count++;
+      });
+      for (let index = 0; index < 10_050; index++) registry.notify(`many.n${index}`);
+      registry.notify('many.n0');
+      expect(count).toBe(10_051);
+    });
+  });
+});

@@ -581,6 +581,8 @@ export class ExtensionRegistry {
     const known = this.#points.get(point.name);
     if (known === undefined) {
       this.#points.set(point.name, { kind: point.kind, description: point.description });
+      // A cached plain-name dispatch of this name must now be checked against the kind.
+      this.#lastKey = NO_KEY;
       const plan = this.#plans.get(point.name);
       if (plan !== undefined) plan.kind = point.kind;
       return;
