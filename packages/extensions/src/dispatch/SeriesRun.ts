@@ -94,7 +94,8 @@ export class SeriesRun {
     this.#ctx = ctx;
     this.#mark = mark;
     const reg = this.#section.entries[this.#index]!.reg;
-    if (!reg.declaredAsync && !reg.returnsPromise) this.#engine.noteAsync(this.#section.entries[this.#index]!);
+    if (!reg.declaredAsync && !reg.returnsPromise)
+      this.#engine.noteAsync(this.#section.entries[this.#index]!);
     toPromise(pending).then(this.#onFulfilled, this.#onRejected);
   }
 
