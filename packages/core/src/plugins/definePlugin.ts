@@ -39,7 +39,7 @@ export interface DefinePluginSpec<TInject extends InjectMap> extends PluginOptio
   start?(this: Injected<TInject>): unknown;
   /** Runs when the host stops. */
   stop?(this: Injected<TInject>): unknown;
-  /** Called when one of its hooks fails under `log-and-continue`. */
+  /** Called when one of its hooks fails, whatever the error strategy. */
   onError?(this: Injected<TInject>, error: HookError): void;
 }
 
