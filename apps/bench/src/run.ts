@@ -3,7 +3,7 @@
  * then the tables and the targets. Usage: see USAGE in harness/args.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { allCases } from './cases/index.js';
@@ -23,6 +23,17 @@ const FLOOR_TOLERANCE = 0.95;
 const options = parseArgs(process.argv.slice(2));
 if (options.help) {
   console.log(USAGE);
+  process.exit(0);
+}
+
+const docsFile = fileURLToPath(new URL('../../../docs/performance.md', import.meta.url));
+if (options.updateDocs) {
+  const latest = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../results/latest.json', import.meta.url)), 'utf8'),
+  ) as RunReport;
+  console.error(
+    updateDocs(docsFile, latest) ? 'updated docs/performance.md' : 'docs/performance.md has no markers',
+  );
   process.exit(0);
 }
 
@@ -147,17 +158,20 @@ function profileFlags(benchCase: BenchCase, contender: Contender, round: number)
   return ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}`];
 }
 
+/** The commit measured, and whether the measured code (packages, bench sources) had local changes. */
 function gitCommit(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty =
-      execFileSync('git', ['status', '--porcelain', '--', '.'], { encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${commit} (with uncommitted changes)` : commit;
+    const status = execFileSync('git', ['status', '--porcelain', '--', ':/packages', ':/apps/bench/src'], {
+      encoding: 'utf8',
+    });
+    return status.trim() === '' ? commit : `${commit} (with uncommitted changes)`;
   } catch {
     return 'unknown';
   }
 }
 
+const measuredCommit = gitCommit();
 console.error(
   `${options.quick ? 'quick' : 'full'} run: ${cases.length} cases, each contender in a fresh process`,
 );
@@ -172,7 +186,7 @@ const meta: RunMeta = {
   platform: `${os.platform()} ${os.release()} ${os.arch()}`,
   cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
   cores: os.availableParallelism(),
-  git: gitCommit(),
+  git: measuredCommit,
   filters: options.filters,
   contenders: options.contenders,
   settings,
@@ -191,8 +205,7 @@ console.log(markdown);
 console.error(`\nwrote results/${stem}.json and results/${stem}.md in ${Math.round(meta.durationSeconds)} s`);
 // Only a complete full run is the reference the guide quotes.
 if (!partial && !options.quick) {
-  const docs = fileURLToPath(new URL('../../../docs/performance.md', import.meta.url));
-  if (updateDocs(docs, report)) console.error('updated the results section of docs/performance.md');
+  if (updateDocs(docsFile, report)) console.error('updated the results section of docs/performance.md');
 }
 const failed = caseResults.flatMap((benchCase) =>
   benchCase.contenders

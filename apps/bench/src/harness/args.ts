@@ -7,6 +7,8 @@ export interface CliOptions {
   readonly list: boolean;
   /** Write a V8 CPU profile of every child process to results/profiles/. */
   readonly profile: boolean;
+  /** Refresh docs/performance.md from results/latest.json without running anything. */
+  readonly updateDocs: boolean;
   readonly help: boolean;
 }
 
@@ -17,6 +19,7 @@ export const USAGE = `Usage: pnpm bench [--quick] [--filter <substring>]... [--c
   --contender <s>       only contenders whose id contains <s> (the floor always runs)
   --list                list case and contender ids and exit
   --profile             write a .cpuprofile per child process to results/profiles/
+  --update-docs         refresh docs/performance.md from results/latest.json (no timing)
 `;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -26,6 +29,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let list = false;
   let profile = false;
   let help = false;
+  let updateDocs = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -50,6 +54,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--profile':
         profile = true;
         break;
+      case '--update-docs':
+        updateDocs = true;
+        break;
       case '--help':
       case '-h':
         help = true;
@@ -60,5 +67,5 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
     }
   }
-  return { quick, filters, contenders, list, profile, help };
+  return { quick, filters, contenders, list, profile, updateDocs, help };
 }

@@ -1,30 +1,82 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describeRun, resultTables, type RunReport } from './report.js';
+import { formatRatio, formatWithUnit } from './format.js';
 
 export const DOCS_START = '<!-- bench:results:start -->';
 export const DOCS_END = '<!-- bench:results:end -->';
+export const ABLATION_START = '<!-- bench:ablation:start -->';
+export const ABLATION_END = '<!-- bench:ablation:end -->';
 
-/**
- * Replaces the results between the markers of docs/performance.md with this run's tables. The block
- * is fenced for Prettier (generated tables are not column-aligned). Returns false when the file or its
- * markers are missing.
- */
-export function updateDocs(file: string, report: RunReport): boolean {
-  if (!existsSync(file)) return false;
-  const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(DOCS_START);
-  const end = text.indexOf(DOCS_END);
-  if (start < 0 || end < start) return false;
+/** What each ablation case shows: [case id, optimisation, contender without it, contender with it]. */
+const ABLATIONS: readonly [string, string, string, string][] = [
+  [
+    'ablation.filter.sync.10',
+    'dispatch code generated per event: sync filter, 10 handlers',
+    'trellis-plain',
+    'trellis',
+  ],
+  ['ablation.filter.sync.100', 'same, 100 handlers', 'trellis-plain', 'trellis'],
+  ['ablation.notify.sync.10', 'same, sync notify, 10 handlers', 'trellis-plain', 'trellis'],
+  [
+    'ablation.filter.async.10',
+    'same, async API over 10 sync handlers (no promise per sync handler)',
+    'trellis-plain',
+    'trellis',
+  ],
+  [
+    'ablation.churn',
+    'churn (1 change per 100 dispatches): code generated at once instead of once hot',
+    'trellis',
+    'trellis-eager',
+  ],
+];
+
+function ablationTable(report: RunReport): string {
+  const median = (caseId: string, contenderId: string): number | undefined =>
+    report.cases
+      .find((benchCase) => benchCase.id === caseId)
+      ?.contenders.find((contender) => contender.id === contenderId && contender.status === 'ok')?.measurement
+      ?.median;
+  const rows = ABLATIONS.map(([caseId, text, without, withIt]) => {
+    const a = median(caseId, without);
+    const b = median(caseId, withIt);
+    const cells =
+      a === undefined || b === undefined
+        ? ['not measured', 'not measured', '']
+        : [formatWithUnit(a, 'ns'), formatWithUnit(b, 'ns'), `${formatRatio(a / b)} faster`];
+    return `| ${text} | \`${caseId}\` | ${cells.join(' | ')} |`;
+  });
+  return ['| optimisation | case | without | with | gain |', '|---|---|---:|---:|---:|', ...rows].join('\n');
+}
+
+function replaceBlock(text: string, start: string, end: string, body: string): string | undefined {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return undefined;
   const block = [
-    DOCS_START,
+    start,
     '<!-- prettier-ignore-start -->',
     '',
-    `Run: ${describeRun(report.meta)}`,
-    '',
-    resultTables(report).trim(),
+    body.trim(),
     '',
     '<!-- prettier-ignore-end -->',
   ].join('\n');
-  writeFileSync(file, `${text.slice(0, start)}${block}\n${text.slice(end)}`);
+  return `${text.slice(0, from)}${block}\n${text.slice(to)}`;
+}
+
+/**
+ * Replaces the results and the ablation figures between the markers of docs/performance.md with this
+ * run's tables. Blocks are fenced for Prettier (generated tables are not column-aligned). Returns false
+ * when the file or its results markers are missing.
+ */
+export function updateDocs(file: string, report: RunReport): boolean {
+  if (!existsSync(file)) return false;
+  const original = readFileSync(file, 'utf8');
+  const results = [`Run: ${describeRun(report.meta)}`, '', resultTables(report)].join('\n');
+  const withResults = replaceBlock(original, DOCS_START, DOCS_END, results);
+  if (withResults === undefined) return false;
+  const withAblation =
+    replaceBlock(withResults, ABLATION_START, ABLATION_END, ablationTable(report)) ?? withResults;
+  writeFileSync(file, withAblation);
   return true;
 }
