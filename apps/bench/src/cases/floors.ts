@@ -5,9 +5,9 @@ import type { FilterFn, NotifyFn, NotifyState } from './handlers.js';
  * registry, no context object and no checks it does not need. Up to UNROLL_LIMIT handlers that is the
  * literal call chain (`v = h0(v); v = h1(v); ...`, awaiting only the handlers known to be async);
  * beyond it, a loop over an array, which V8 runs faster than a 100-call filter chain (the chain
- * exhausts the inlining budget, the loop's single call site is inlined once for all handlers; 155 ns
- * against 217 ns for 100 filter handlers, measured on Node 20). Notify floors stay unrolled.
- * Chains are generated, so the 16-handler chain is the same code as the 1-handler one.
+ * exhausts the inlining budget, the loop's single call site is inlined once for all handlers): 177 ns
+ * against 242 ns for 100 filter handlers, crossing between 16 and 32, on Node 20. Notify floors stay
+ * unrolled. Chains are generated, so the 16-handler chain is the same code as the 1-handler one.
  */
 export const UNROLL_LIMIT = 16;
 
