@@ -98,7 +98,8 @@ export type { ConfigFieldSchema, ConfigFieldType, ConfigSchema } from './config/
 export type { PluginConfig } from './config/PluginConfig.js';
 
 // Manager and lifecycle
-export { PluginManager, type RegisterOptions } from './manager/PluginManager.js';
+export { PluginManager } from './manager/PluginManager.js';
+export type { RegisterOptions } from './manager/RegisterOptions.js';
 export type { PluginFailureMode, PluginManagerOptions } from './manager/PluginManagerOptions.js';
 export type { ShutdownHooksOptions } from './manager/ShutdownHooksOptions.js';
 export type { PluginDescriptor, PluginGraph, PluginStatus } from './manager/PluginStatus.js';

@@ -1,0 +1,53 @@
+import {
+  getHookDeclarations,
+  type ExtensionRegistry,
+  type HookError,
+  type HookOptions,
+} from '@trellis/extensions';
+import type { LivePlugin, PluginRecord } from '../manager/PluginRecord.js';
+
+const isAsyncFunction = (fn: unknown): boolean =>
+  typeof fn === 'function' &&
+  (fn as { constructor?: { name?: unknown } }).constructor?.name === 'AsyncFunction';
+
+/** Connects a loaded plugin's declared hooks and `onError` to the registry, and disconnects them. Internal. */
+export class PluginHookWiring {
+  readonly #registry: ExtensionRegistry;
+
+  constructor(registry: ExtensionRegistry) {
+    this.#registry = registry;
+  }
+
+  /** Registers the `@hook` methods of the instance, bound to it and owned by the plugin. */
+  wire(record: PluginRecord, live: LivePlugin, instance: object): void {
+    const name = record.name;
+    for (const declaration of getHookDeclarations(live.cls)) {
+      const method = (instance as Record<PropertyKey, unknown>)[declaration.method];
+      if (typeof method !== 'function') continue;
+      const options: HookOptions = {
+        name: `${name}.${String(declaration.method)}`,
+        ...declaration.options,
+        plugin: name,
+        ...(isAsyncFunction(method) ? { async: true } : {}),
+      };
+      this.#registry.on(
+        declaration.point ?? declaration.event,
+        (method as (...args: never[]) => unknown).bind(instance),
+        options,
+      );
+    }
+    const onError = (instance as { onError?: unknown }).onError;
+    if (typeof onError === 'function') {
+      this.#registry.setOwnerErrorHandler(name, (error: HookError) => {
+        (onError as (error: HookError) => void).call(instance, error);
+      });
+    }
+  }
+
+  /** Removes every hook the plugin owns and its error handler; a disabled plugin stays silenced. */
+  unwire(record: PluginRecord): void {
+    this.#registry.removeOwner(record.name);
+    this.#registry.setOwnerErrorHandler(record.name, undefined);
+    if (!record.enabled) this.#registry.disableOwner(record.name);
+  }
+}

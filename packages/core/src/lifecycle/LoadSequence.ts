@@ -1,0 +1,59 @@
+import { StartupError } from '../errors/StartupError.js';
+import type { PluginFailureMode } from '../manager/PluginManagerOptions.js';
+import type { PluginRecord } from '../manager/PluginRecord.js';
+import type { PluginStore } from '../manager/PluginStore.js';
+import type { FailureRecorder } from './FailureRecorder.js';
+import type { PluginLoader } from './PluginLoader.js';
+import type { PluginUnloader } from './PluginUnloader.js';
+import type { Preflight } from './Preflight.js';
+import type { LoadReport, PluginFailure } from './reports.js';
+
+/** What a {@link LoadSequence} works with. Internal. */
+export interface LoadSequenceInit {
+  readonly store: PluginStore;
+  readonly failureMode: PluginFailureMode;
+  readonly preflight: Preflight;
+  readonly loader: PluginLoader;
+  readonly unloader: PluginUnloader;
+  readonly failures: FailureRecorder;
+}
+
+/** `loadAll()`: every enabled plugin in dependency order, isolating or aborting on failure. Internal. */
+export class LoadSequence {
+  readonly #init: LoadSequenceInit;
+
+  constructor(init: LoadSequenceInit) {
+    this.#init = init;
+  }
+
+  /** Never rejects in `isolate` mode; in `abort` mode unloads what it loaded and rejects. */
+  async run(): Promise<LoadReport> {
+    const { store, failureMode, loader, failures } = this.#init;
+    const graph = store.graph();
+    if (failureMode === 'abort') await this.#init.preflight.check();
+    const loaded: string[] = [];
+    const failed: PluginFailure[] = [];
+    const skipped: string[] = [];
+    const loadedNow: PluginRecord[] = [];
+    for (const record of graph.sequence) {
+      if (!record.enabled && record.live === undefined) {
+        skipped.push(record.name);
+        continue;
+      }
+      const wasLive = record.live !== undefined;
+      if (wasLive || (await loader.loadOne(record))) {
+        loaded.push(record.name);
+        if (!wasLive) loadedNow.push(record);
+        continue;
+      }
+      const failure = failures.failureOf(record);
+      failed.push(failure);
+      if (failureMode === 'abort') {
+        const errors = [failure.error];
+        for (const done of loadedNow.reverse()) errors.push(...(await this.#init.unloader.unloadOne(done)));
+        throw new StartupError(errors);
+      }
+    }
+    return { loaded, failed, skipped };
+  }
+}

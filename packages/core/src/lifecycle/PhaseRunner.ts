@@ -1,0 +1,45 @@
+import type { LivePlugin, PluginRecord } from '../manager/PluginRecord.js';
+import { runLifecycleMethod } from './runLifecycleMethod.js';
+
+/** A phase that runs one of the plugin's own methods. */
+export type MethodPhase = 'initialize' | 'start' | 'stop';
+
+/**
+ * Runs a plugin's lifecycle method bounded by the lifecycle timeout and records its duration.
+ * A synchronous method costs no timer and no promise. Internal.
+ */
+export class PhaseRunner {
+  readonly #timeout: number;
+
+  constructor(timeout: number) {
+    this.#timeout = timeout;
+  }
+
+  /** `undefined` when the method is absent or settled synchronously; otherwise its completion. */
+  run(
+    record: PluginRecord,
+    live: LivePlugin,
+    phase: MethodPhase,
+    args: readonly unknown[],
+  ): Promise<void> | undefined {
+    const instance = live.instance;
+    if (instance === undefined) return undefined;
+    const began = performance.now();
+    const pending = runLifecycleMethod(instance, {
+      plugin: record.name,
+      phase,
+      args,
+      timeout: this.#timeout,
+      onTimeout: (error) => {
+        live.context.abort(error);
+      },
+    });
+    if (pending === undefined) {
+      record.timings[phase] = performance.now() - began;
+      return undefined;
+    }
+    return pending.finally(() => {
+      record.timings[phase] = performance.now() - began;
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import { ValidationError, type TrellisError } from '@trellis/extensions';
+import { createPluginConfig } from '../config/createPluginConfig.js';
+import { validateConfig } from '../config/validateConfig.js';
+import type { PluginInjector } from '../container/PluginInjector.js';
+import { ConfigValidationError } from '../errors/ConfigValidationError.js';
+import { PluginLoadError } from '../errors/PluginLoadError.js';
+import { PluginNotFoundError } from '../errors/PluginNotFoundError.js';
+import type { PluginHookWiring } from '../hooks/PluginHookWiring.js';
+import { findDependencyProblem, type DependencyStanding } from '../manager/findDependencyProblem.js';
+import type { PluginRecord } from '../manager/PluginRecord.js';
+import type { PluginStore } from '../manager/PluginStore.js';
+import { ATTACH_CONTEXT } from '../plugins/attachContext.js';
+import { PluginBase } from '../plugins/PluginBase.js';
+import { TRELLIS_VERSION } from '../version.js';
+import type { FailureRecorder } from './FailureRecorder.js';
+import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
+import type { LifecycleEvents } from './LifecycleEvents.js';
+import type { PhaseRunner } from './PhaseRunner.js';
+import type { PluginReleaser } from './PluginReleaser.js';
+import { toPluginError } from './toPluginError.js';
+
+/** What a {@link PluginLoader} works with. Internal. */
+export interface PluginLoaderInit {
+  readonly store: PluginStore;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly injector: PluginInjector;
+  readonly hooks: PluginHookWiring;
+  readonly phases: PhaseRunner;
+  readonly releaser: PluginReleaser;
+  readonly failures: FailureRecorder;
+  readonly events: LifecycleEvents;
+}
+
+/** How a dependency stands when it is not usable: its failure, or why it is not ready. */
+export function notReady(dependency: PluginRecord): TrellisError {
+  return (
+    dependency.lastError ?? new ValidationError(`'${dependency.name}' is ${dependency.state}, not ready`)
+  );
+}
+
+/**
+ * Loads plugins: checks dependencies and config, instantiates through the container, runs
+ * `initialize`, registers the hooks. Concurrent loads of a plugin share one attempt. Internal.
+ */
+export class PluginLoader {
+  readonly #init: PluginLoaderInit;
+
+  constructor(init: PluginLoaderInit) {
+    this.#init = init;
+  }
+
+  /** Loads the plugin and, first, what it needs; resolves to the instance or rejects with its failure. */
+  async load(record: PluginRecord): Promise<object> {
+    if (record.live?.instance !== undefined && record.loading === undefined) return record.live.instance;
+    for (const member of this.#init.store.closure(record)) {
+      if (member !== record && !member.enabled && member.live === undefined) continue;
+      await this.loadOne(member);
+    }
+    const instance = record.live?.instance;
+    if (instance === undefined) throw record.lastError ?? new PluginNotFoundError(record.name);
+    return instance;
+  }
+
+  /** Loads one plugin whose dependencies are handled; resolves to whether it is loaded. */
+  loadOne(record: PluginRecord): Promise<boolean> {
+    if (record.loading !== undefined) return record.loading;
+    if (record.live !== undefined) return Promise.resolve(true);
+    const loading = this.#instantiate(record).finally(() => {
+      record.loading = undefined;
+    });
+    record.loading = loading;
+    return loading;
+  }
+
+  async #instantiate(record: PluginRecord): Promise<boolean> {
+    const { store, failures, injector, phases } = this.#init;
+    const name = record.name;
+    const problem = findDependencyProblem({
+      record,
+      graph: store.graph(),
+      records: store.records,
+      hostVersion: TRELLIS_VERSION,
+      standing: loadStanding,
+    });
+    if (problem !== undefined) return failures.fail(record, problem);
+    const validation = validateConfig(record.meta.config, this.#init.config[name]);
+    record.effectiveConfig = validation.value;
+    if (validation.problems.length > 0)
+      return failures.fail(record, new ConfigValidationError(name, validation.problems));
+
+    record.state = 'loading';
+    record.lastError = undefined;
+    const live = injector.prepare(record, createPluginConfig(validation.value));
+    record.live = live;
+
+    const began = performance.now();
+    try {
+      live.instance = await injector.instantiate(record, live);
+    } catch (cause) {
+      record.timings.construct = performance.now() - began;
+      await this.#init.releaser.release(record);
+      return failures.fail(record, new PluginLoadError({ plugin: name, phase: 'construct', cause }));
+    }
+    record.timings.construct = performance.now() - began;
+    const instance = live.instance;
+    if (instance instanceof PluginBase) instance[ATTACH_CONTEXT](live.context);
+
+    try {
+      const pending = phases.run(record, live, 'initialize', [live.context]);
+      if (pending !== undefined) await pending;
+    } catch (error) {
+      await this.#init.releaser.release(record);
+      return failures.fail(record, toPluginError(name, error, 'initialize'));
+    }
+    this.#init.hooks.wire(record, live, instance);
+    record.state = 'loaded';
+    live.logger.debug('plugin loaded');
+    await this.#init.events.plugin(LIFECYCLE_EVENTS.loaded, record);
+    return true;
+  }
+}
+
+function loadStanding(dependency: PluginRecord): DependencyStanding {
+  if (dependency.live?.instance !== undefined && dependency.loading === undefined) return 'ready';
+  if (!dependency.enabled) return 'disabled';
+  return notReady(dependency);
+}

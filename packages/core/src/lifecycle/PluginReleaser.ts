@@ -1,0 +1,39 @@
+import type { PluginInjector } from '../container/PluginInjector.js';
+import type { PluginLoadError } from '../errors/PluginLoadError.js';
+import type { PluginHookWiring } from '../hooks/PluginHookWiring.js';
+import type { Logger } from '../logging/Logger.js';
+import type { PluginRecord } from '../manager/PluginRecord.js';
+
+/** Tears down a plugin's incarnation: signal, hooks, bindings, instance. Internal. */
+export class PluginReleaser {
+  readonly #started: Set<PluginRecord>;
+  readonly #hooks: PluginHookWiring;
+  readonly #injector: PluginInjector;
+  readonly #logger: Logger;
+
+  constructor(init: {
+    started: Set<PluginRecord>;
+    hooks: PluginHookWiring;
+    injector: PluginInjector;
+    logger: Logger;
+  }) {
+    this.#started = init.started;
+    this.#hooks = init.hooks;
+    this.#injector = init.injector;
+    this.#logger = init.logger;
+  }
+
+  /** Removes the plugin's hooks and bindings and aborts its signal; returns a `@preDestroy` failure. */
+  async release(record: PluginRecord): Promise<PluginLoadError | undefined> {
+    const live = record.live;
+    if (live === undefined) return undefined;
+    record.live = undefined;
+    this.#started.delete(record);
+    record.started = false;
+    live.context.abort(new Error(`plugin '${record.name}' is unloaded`));
+    this.#hooks.unwire(record);
+    const failure = await this.#injector.unbind(record, live);
+    if (failure !== undefined) this.#logger.error({ plugin: record.name, err: failure }, failure.message);
+    return failure;
+  }
+}

@@ -1,0 +1,98 @@
+import type { TrellisError } from '@trellis/extensions';
+import { findDependencyProblem, type DependencyStanding } from '../manager/findDependencyProblem.js';
+import type { PluginRecord } from '../manager/PluginRecord.js';
+import type { PluginStore } from '../manager/PluginStore.js';
+import { TRELLIS_VERSION } from '../version.js';
+import type { FailureRecorder } from './FailureRecorder.js';
+import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
+import type { LifecycleEvents } from './LifecycleEvents.js';
+import type { PhaseRunner } from './PhaseRunner.js';
+import { notReady } from './PluginLoader.js';
+import type { PluginReleaser } from './PluginReleaser.js';
+import { toPluginError } from './toPluginError.js';
+
+/** What a {@link PluginRunner} works with. Internal. */
+export interface PluginRunnerInit {
+  readonly store: PluginStore;
+  /** Started plugins in start order, shared with the releaser. */
+  readonly started: Set<PluginRecord>;
+  readonly phases: PhaseRunner;
+  readonly releaser: PluginReleaser;
+  readonly failures: FailureRecorder;
+  readonly events: LifecycleEvents;
+}
+
+/** Starts and stops one loaded plugin, and keeps the start order that stopping reverses. Internal. */
+export class PluginRunner {
+  readonly #init: PluginRunnerInit;
+
+  constructor(init: PluginRunnerInit) {
+    this.#init = init;
+  }
+
+  /** Started plugins, in start order. */
+  get started(): ReadonlySet<PluginRecord> {
+    return this.#init.started;
+  }
+
+  /** Starts a loaded plugin whose dependencies have started; resolves to whether it started. */
+  async start(record: PluginRecord): Promise<boolean> {
+    const { store, failures, releaser } = this.#init;
+    const live = record.live;
+    if (live?.instance === undefined) return false;
+    const problem = findDependencyProblem({
+      record,
+      graph: store.graph(),
+      records: store.records,
+      hostVersion: TRELLIS_VERSION,
+      standing: startStanding,
+    });
+    if (problem !== undefined) {
+      await releaser.release(record);
+      return failures.fail(record, problem);
+    }
+    record.state = 'starting';
+    live.context.renewSignal();
+    try {
+      const pending = this.#init.phases.run(record, live, 'start', []);
+      if (pending !== undefined) await pending;
+    } catch (error) {
+      await releaser.release(record);
+      return failures.fail(record, toPluginError(record.name, error, 'start'));
+    }
+    record.state = 'started';
+    record.started = true;
+    this.#init.started.add(record);
+    live.logger.debug('plugin started');
+    await this.#init.events.plugin(LIFECYCLE_EVENTS.started, record);
+    return true;
+  }
+
+  /** Stops a started plugin (aborting its signal first); resolves to its failure, if any. */
+  async stop(record: PluginRecord): Promise<TrellisError | undefined> {
+    const live = record.live;
+    this.#init.started.delete(record);
+    record.started = false;
+    if (live === undefined) return undefined;
+    record.state = 'stopping';
+    live.context.abort(new Error(`plugin '${record.name}' is stopping`));
+    try {
+      const pending = this.#init.phases.run(record, live, 'stop', []);
+      if (pending !== undefined) await pending;
+    } catch (error) {
+      const failure = toPluginError(record.name, error, 'stop');
+      await this.#init.failures.fail(record, failure);
+      return failure;
+    }
+    record.state = 'stopped';
+    live.logger.debug('plugin stopped');
+    await this.#init.events.plugin(LIFECYCLE_EVENTS.stopped, record);
+    return undefined;
+  }
+}
+
+function startStanding(dependency: PluginRecord): DependencyStanding {
+  if (dependency.started) return 'ready';
+  if (!dependency.enabled && dependency.live === undefined) return 'disabled';
+  return notReady(dependency);
+}

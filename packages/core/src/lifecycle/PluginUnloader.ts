@@ -1,0 +1,60 @@
+import type { TrellisError } from '@trellis/extensions';
+import type { Logger } from '../logging/Logger.js';
+import type { PluginRecord } from '../manager/PluginRecord.js';
+import type { PluginStore } from '../manager/PluginStore.js';
+import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
+import type { LifecycleEvents } from './LifecycleEvents.js';
+import type { PluginReleaser } from './PluginReleaser.js';
+import type { PluginRunner } from './PluginRunner.js';
+
+/** What a {@link PluginUnloader} works with. Internal. */
+export interface PluginUnloaderInit {
+  readonly store: PluginStore;
+  readonly runner: PluginRunner;
+  readonly releaser: PluginReleaser;
+  readonly events: LifecycleEvents;
+  readonly logger: Logger;
+}
+
+/** Unloads plugins, dependents first, stopping those that run. Internal. */
+export class PluginUnloader {
+  readonly #init: PluginUnloaderInit;
+
+  constructor(init: PluginUnloaderInit) {
+    this.#init = init;
+  }
+
+  /** Unloads the plugin and, first, its loaded dependents. */
+  async unload(record: PluginRecord): Promise<void> {
+    const affected = this.#init.store.withDependents(record).filter((member) => member.live !== undefined);
+    for (const member of affected.reverse()) await this.unloadOne(member);
+  }
+
+  /** Unloads every loaded plugin, dependents first. */
+  async unloadAll(): Promise<void> {
+    for (const record of [...this.#init.store.graph().sequence].reverse()) {
+      if (record.live !== undefined) await this.unloadOne(record);
+    }
+  }
+
+  /** Waits for a load in progress, stops the plugin if it runs, releases it; returns the errors met. */
+  async unloadOne(record: PluginRecord): Promise<TrellisError[]> {
+    if (record.loading !== undefined) await record.loading;
+    const errors: TrellisError[] = [];
+    if (record.started) {
+      const error = await this.#init.runner.stop(record);
+      if (error !== undefined) errors.push(error);
+    }
+    if (record.live === undefined) return errors;
+    const error = await this.#init.releaser.release(record);
+    if (error !== undefined) {
+      errors.push(error);
+      record.lastError = error;
+    }
+    record.state = record.enabled ? 'unloaded' : 'disabled';
+    record.stateBeforeDisable = 'unloaded';
+    this.#init.logger.debug({ plugin: record.name }, 'plugin unloaded');
+    await this.#init.events.plugin(LIFECYCLE_EVENTS.unloaded, record);
+    return errors;
+  }
+}

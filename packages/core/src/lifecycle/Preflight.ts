@@ -1,0 +1,53 @@
+import type { TrellisError } from '@trellis/extensions';
+import { validateConfig } from '../config/validateConfig.js';
+import { ConfigValidationError } from '../errors/ConfigValidationError.js';
+import { StartupError } from '../errors/StartupError.js';
+import { findDependencyProblem } from '../manager/findDependencyProblem.js';
+import type { PluginRecord } from '../manager/PluginRecord.js';
+import type { PluginStore } from '../manager/PluginStore.js';
+import { TRELLIS_VERSION } from '../version.js';
+import type { FailureRecorder } from './FailureRecorder.js';
+
+/**
+ * `abort` mode: before anything is instantiated, finds every failure that can be known without
+ * running plugin code (dependencies, cycles, engines, config) and rejects with all of them. Internal.
+ */
+export class Preflight {
+  readonly #store: PluginStore;
+  readonly #config: Readonly<Record<string, unknown>>;
+  readonly #failures: FailureRecorder;
+
+  constructor(store: PluginStore, config: Readonly<Record<string, unknown>>, failures: FailureRecorder) {
+    this.#store = store;
+    this.#config = config;
+    this.#failures = failures;
+  }
+
+  /** Marks every doomed plugin failed and rejects with `StartupError`; resolves when there is none. */
+  async check(): Promise<void> {
+    const graph = this.#store.graph();
+    const doomed = new Map<PluginRecord, TrellisError>();
+    for (const record of graph.sequence) {
+      if (record.live !== undefined || !record.enabled) continue;
+      const problem =
+        findDependencyProblem({
+          record,
+          graph,
+          records: this.#store.records,
+          hostVersion: TRELLIS_VERSION,
+          standing: (dependency) =>
+            doomed.get(dependency) ??
+            (dependency.enabled || dependency.live !== undefined ? 'ready' : 'disabled'),
+        }) ?? this.#configProblem(record);
+      if (problem !== undefined) doomed.set(record, problem);
+    }
+    if (doomed.size === 0) return;
+    for (const [record, error] of doomed) await this.#failures.fail(record, error);
+    throw new StartupError([...doomed.values()]);
+  }
+
+  #configProblem(record: PluginRecord): ConfigValidationError | undefined {
+    const { problems } = validateConfig(record.meta.config, this.#config[record.name]);
+    return problems.length > 0 ? new ConfigValidationError(record.name, problems) : undefined;
+  }
+}
