@@ -94,6 +94,62 @@ describe('PluginManager lifecycle', () => {
     });
   });
 
+  describe('when start() or loadAll() meets a load in progress', () => {
+    function slowPlugin(log: string[], name: string, options: { fail?: boolean } = {}) {
+      return definePlugin({
+        name,
+        async initialize() {
+          log.push(`init:${name}`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          if (options.fail === true) throw new Error(`${name} broke`);
+          log.push(`ready:${name}`);
+        },
+        start() {
+          log.push(`start:${name}`);
+        },
+      });
+    }
+
+    it('should wait for it and start the plugin once initialized', async () => {
+      const log: string[] = [];
+      const manager = new PluginManager({ logger: false });
+      manager.register(slowPlugin(log, 'slow'));
+      const loading = manager.load('slow');
+      const report = await manager.start();
+      expect(report.failed).toEqual([]);
+      expect(report.started).toEqual(['slow']);
+      expect(log).toEqual(['init:slow', 'ready:slow', 'start:slow']);
+      expect(await loading).toBe(manager.getPlugin('slow'));
+      await manager.close();
+    });
+
+    it('should load the dependents of a plugin being loaded', async () => {
+      const log: string[] = [];
+      const manager = new PluginManager({ logger: false });
+      manager.register([slowPlugin(log, 'a'), definePlugin({ name: 'b', dependencies: ['a'] })]);
+      const loading = manager.load('a');
+      const report = await manager.loadAll();
+      expect(report.failed).toEqual([]);
+      expect(report.loaded).toEqual(['a', 'b']);
+      await loading;
+      await manager.close();
+    });
+
+    it('should report the plugin failed when that load fails', async () => {
+      const log: string[] = [];
+      const manager = new PluginManager({ logger: false });
+      manager.register(slowPlugin(log, 'broken', { fail: true }));
+      const loading = manager.load('broken').catch((error: unknown) => error);
+      const report = await manager.loadAll();
+      expect(report.loaded).toEqual([]);
+      expect(report.failed.map((failure) => [failure.name, failure.error.code])).toEqual([
+        ['broken', 'TRELLIS_PLUGIN_LOAD'],
+      ]);
+      expect(await loading).toBe(report.failed[0]?.error);
+      await manager.close();
+    });
+  });
+
   describe('when loadAll() runs', () => {
     it('should report loaded, failed and skipped plugins in dependency order', async () => {
       const manager = new PluginManager({ logger: false });

@@ -40,10 +40,11 @@ export class LoadSequence {
         skipped.push(record.name);
         continue;
       }
-      const wasLive = record.live !== undefined;
-      if (wasLive || (await loader.loadOne(record))) {
+      // A load in progress (a concurrent load()) is awaited, not taken for done; it is not ours to undo.
+      const ours = record.live === undefined;
+      if ((record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record))) {
         loaded.push(record.name);
-        if (!wasLive) loadedNow.push(record);
+        if (ours) loadedNow.push(record);
         continue;
       }
       const failure = failures.failureOf(record);

@@ -79,8 +79,10 @@ export class StartStopSequence {
         started.push(record.name);
         continue;
       }
-      const ok =
-        (record.live !== undefined || (await loader.loadOne(record))) && (await runner.start(record));
+      // A load in progress (a concurrent load()) is awaited before the plugin starts.
+      const loaded =
+        (record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record));
+      const ok = loaded && (await runner.start(record));
       if (ok) {
         started.push(record.name);
         continue;
