@@ -189,6 +189,33 @@ describe('PluginManager lifecycle', () => {
     });
   });
 
+  describe('when stop() is called while start() runs', () => {
+    it('should let start() finish, then stop every plugin it started', async () => {
+      const log: string[] = [];
+      const slow = (name: string) =>
+        definePlugin({
+          name,
+          async start() {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            log.push(`start:${name}`);
+          },
+          stop() {
+            log.push(`stop:${name}`);
+          },
+        });
+      const manager = new PluginManager({ logger: false });
+      manager.register([slow('a'), slow('b'), slow('c')]);
+      const starting = manager.start();
+      await new Promise((resolve) => setTimeout(resolve, 7));
+      const stopped = await manager.stop();
+      expect(stopped.stopped).toEqual(['c', 'b', 'a']);
+      expect(log).toEqual(['start:a', 'start:b', 'start:c', 'stop:c', 'stop:b', 'stop:a']);
+      expect(manager.status().map((row) => row.state)).toEqual(['stopped', 'stopped', 'stopped']);
+      expect((await starting).started).toEqual(['a', 'b', 'c']);
+      await manager.close();
+    });
+  });
+
   describe('when plugins are unloaded', () => {
     it('should unload dependents first, remove hooks and run @preDestroy', async () => {
       const destroyed: string[] = [];

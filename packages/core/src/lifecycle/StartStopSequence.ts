@@ -10,6 +10,8 @@ import type { PluginRunner } from './PluginRunner.js';
 import type { Preflight } from './Preflight.js';
 import type { PluginFailure, StartReport, StopReport } from './reports.js';
 
+const ignore = (): undefined => undefined;
+
 /** What a {@link StartStopSequence} works with. Internal. */
 export interface StartStopSequenceInit {
   readonly store: PluginStore;
@@ -31,6 +33,7 @@ export class StartStopSequence {
   #running = false;
   #starting: Promise<StartReport> | undefined;
   #stopping: Promise<StopReport> | undefined;
+  #stopAfterStart: Promise<StopReport> | undefined;
 
   constructor(init: StartStopSequenceInit) {
     this.#init = init;
@@ -49,8 +52,21 @@ export class StartStopSequence {
     return this.#starting;
   }
 
-  /** Stops every started plugin in reverse start order; does nothing when none is started. */
+  /**
+   * Stops every started plugin in reverse start order; does nothing when none is started. Called
+   * while `start()` runs, it lets it finish first, so nothing starts after it resolves.
+   */
   stop(): Promise<StopReport> {
+    const starting = this.#starting;
+    if (starting === undefined) return this.#stopNow();
+    this.#stopAfterStart ??= starting.then(ignore, ignore).then(() => {
+      this.#stopAfterStart = undefined;
+      return this.#stopNow();
+    });
+    return this.#stopAfterStart;
+  }
+
+  #stopNow(): Promise<StopReport> {
     if (this.#stopping !== undefined) return this.#stopping;
     this.#running = false;
     if (this.#init.runner.started.size === 0)
@@ -90,7 +106,7 @@ export class StartStopSequence {
       const failure = failures.failureOf(record);
       failed.push(failure);
       if (failureMode === 'abort') {
-        const stopped = await this.stop();
+        const stopped = await this.#stopNow();
         throw new StartupError([failure.error, ...stopped.failed.map((entry) => entry.error)]);
       }
     }
