@@ -127,6 +127,37 @@ describe.each(modes)('dispatch snapshots and re-entrancy ($name)', ({ compileAft
       expect(registry.maxDepth).toBe(100);
     });
 
+    it('should keep the full limit after dispatches that failed, stopped or threw', async () => {
+      for (const errorStrategy of ['log-and-continue', 'fail-fast', 'collect-all'] as const) {
+        const registry = new ExtensionRegistry({ compileAfter, errorStrategy, maxDepth: 3 });
+        registry.on('bad.event', () => {
+          throw new Error('boom');
+        });
+        registry.on('stop.event', (_value: unknown, ctx: HookContext) => {
+          ctx.stop();
+        });
+        for (let round = 0; round < 5; round++) {
+          try {
+            registry.filter('bad.event', 1);
+          } catch {
+            // fail-fast and collect-all throw; the depth must be restored all the same
+          }
+          await registry.filterAsync('bad.event', 1).catch(() => undefined);
+          registry.filter('stop.event', 1);
+          await registry.filterAsync('stop.event', 1);
+        }
+        let depth = 0;
+        registry.on('deep.event', () => {
+          depth++;
+          registry.notify('deep.event');
+        });
+        expect(() => {
+          registry.notify('deep.event');
+        }).toThrow(HookRecursionError);
+        expect(depth).toBe(3);
+      }
+    });
+
     it('should reject an invalid maxDepth', () => {
       expect(() => new ExtensionRegistry({ maxDepth: 0 })).toThrow(/Invalid maxDepth/);
     });

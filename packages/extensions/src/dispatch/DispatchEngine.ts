@@ -7,6 +7,7 @@ import { PLUGIN_ERROR_EVENT } from '../registry/PLUGIN_ERROR_EVENT.js';
 import type { PluginErrorPayload } from '../registry/PluginErrorPayload.js';
 import type { Registration } from '../registry/Registration.js';
 import type { PlanEntry } from './DispatchPlan.js';
+import type { RunnerFactory } from './generateRunner.js';
 import { isThenable } from './isThenable.js';
 import type { RunOutcome } from './RunOutcome.js';
 
@@ -43,6 +44,8 @@ export class DispatchEngine {
   readonly maxDepth: number;
   /** Nesting depth of synchronous dispatch sections on the current stack. */
   depth = 0;
+  /** Compiled runner factories per runner shape (see `runnerShape`). */
+  readonly runnerFactories = new Map<string, RunnerFactory>();
   /** Errors the engine raised itself for a given handler (timeouts): never wrapped again. */
   readonly #own = new WeakSet<HookError>();
 

@@ -1,3 +1,4 @@
+import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
 import type { DispatchEngine } from './DispatchEngine.js';
 import { HandlerContext } from './HandlerContext.js';
 import type { AsyncRunner, PlanSection, SyncRunner } from './PlanSection.js';
@@ -7,6 +8,9 @@ import { filterResume } from './runFilterSync.js';
 import { notifyResume } from './runNotifySync.js';
 import { continueSeries, seriesResume } from './runSeriesAsync.js';
 import { SeriesMode } from './SeriesMode.js';
+
+/** Compiled once per runner shape; called with the bindings in the order of its parameters. */
+export type RunnerFactory = (...bindings: unknown[]) => unknown;
 
 /** Sections with more handlers than this keep the loop (generated code would be too big to optimise). */
 export const MAX_GENERATED_HANDLERS = 256;
@@ -24,38 +28,39 @@ export function syncRunnerSource(count: number, mode: SeriesMode): string {
     if (mode === SeriesMode.Filter) {
       lines.push(
         `if (r !== undefined) { if (${THENABLE}) inSync(${k}, r); else v = r; }`,
-        `if (${c}.stopMark !== m) return ${c}.stopValue !== undefined ? ${c}.stopValue : v;`,
+        `if (${c}.stopMark !== m) { engine.depth = d; return ${c}.stopValue !== undefined ? ${c}.stopValue : v; }`,
       );
     } else if (mode === SeriesMode.Notify) {
       lines.push(
         `if (r !== undefined && ${THENABLE}) inSync(${k}, r);`,
-        `if (${c}.stopMark !== m) return undefined;`,
+        `if (${c}.stopMark !== m) { engine.depth = d; return undefined; }`,
       );
     } else {
       lines.push(
         `if (r !== undefined && ${THENABLE}) { inSync(${k}, r); r = undefined; }`,
-        `if (${c}.stopMark !== m) { if (${c}.stopValue !== undefined) r = ${c}.stopValue; if (r !== undefined) out.push(r); return out; }`,
+        `if (${c}.stopMark !== m) { engine.depth = d; if (${c}.stopValue !== undefined) r = ${c}.stopValue; if (r !== undefined) out.push(r); return out; }`,
         `if (r !== undefined) out.push(r);`,
       );
     }
   }
   const done = mode === SeriesMode.Filter ? 'v' : mode === SeriesMode.Collect ? 'out' : 'undefined';
-  const resume =
-    mode === SeriesMode.Collect
-      ? 'resume(engine, section, event, v, strategy, i, e, out)'
-      : 'resume(engine, section, event, v, strategy, i, e)';
   return [
     '"use strict";',
     'return function trellisSyncDispatch(v, strategy) {',
-    `var i = 0, r, m${mode === SeriesMode.Collect ? ', out = []' : ''};`,
-    // engine.enter() inlined: only its throwing branch is a call.
-    'if (engine.depth >= maxDepth) engine.enter(event);',
-    'engine.depth++;',
+    `var i = 0, r, m, d = engine.depth${mode === SeriesMode.Collect ? ', out = []' : ''};`,
+    // engine.enter() inlined: only its throwing branch is a call. The depth is restored from the
+    // local `d` on every exit rather than decremented in a `finally`: a `finally` saves and
+    // restores the pending message and re-reads the counter, two memory round trips per dispatch
+    // that a caller's loop carries from one dispatch to the next.
+    'if (d >= maxDepth) engine.enter(event);',
+    'engine.depth = d + 1;',
     'try {',
     ...lines,
+    '} catch (e) {',
+    `return fail(v, strategy, i, e, d${mode === SeriesMode.Collect ? ', out' : ''});`,
+    '}',
+    'engine.depth = d;',
     `return ${done};`,
-    `} catch (e) { return ${resume}; }`,
-    'finally { engine.depth--; }',
     '};',
   ].join('\n');
 }
@@ -73,21 +78,41 @@ export function generateSyncRunner(
   event: string,
   mode: SeriesMode,
 ): SyncRunner | undefined {
-  const source = syncRunnerSource(section.fns.length, mode);
-  const resumeFn =
-    mode === SeriesMode.Filter ? filterResume : mode === SeriesMode.Notify ? notifyResume : collectResume;
+  const resume = mode === SeriesMode.Filter ? filterResume : notifyResume;
   const inSync = (index: number, result: PromiseLike<unknown>): void => {
     const entry = section.entries[index];
     if (entry !== undefined) engine.promiseInSync(entry, result);
   };
-  return build(source, section, {
+  // The failure path: resumes the loop inside the dispatch, then restores the depth on every exit.
+  const fail = (
+    value: unknown,
+    strategy: ErrorStrategy,
+    index: number,
+    error: unknown,
+    depth: number,
+    out?: unknown[],
+  ): unknown => {
+    try {
+      return mode === SeriesMode.Collect
+        ? collectResume(engine, section, event, value, strategy, index, error, out ?? [])
+        : resume(engine, section, event, value, strategy, index, error);
+    } finally {
+      engine.depth = depth;
+    }
+  };
+  return build(
     engine,
+    runnerShape(section, mode, false),
+    () => syncRunnerSource(section.fns.length, mode),
     section,
-    event,
-    maxDepth: engine.maxDepth,
-    resume: resumeFn,
-    inSync,
-  }) as SyncRunner | undefined;
+    {
+      engine,
+      event,
+      maxDepth: engine.maxDepth,
+      fail,
+      inSync,
+    },
+  ) as SyncRunner | undefined;
 }
 
 /**
@@ -96,6 +121,7 @@ export function generateSyncRunner(
  */
 export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode): string {
   const count = shared.length;
+  const done = mode === SeriesMode.Filter ? 'v' : mode === SeriesMode.Collect ? 'out' : 'undefined';
   const lines: string[] = [];
   for (let k = 0; k < count; k++) {
     const f = `f${k}`;
@@ -105,26 +131,27 @@ export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode):
       reused
         ? `i = ${k}; m = ${c}.stopMark; r = ${f}(v, ${c});`
         : `i = ${k}; x = new Ctx(event, p${k}); m = 0; r = ${f}(v, x);`,
-      `if (r !== undefined && ${THENABLE}) return cont(engine, section, event, strategy, mode, v, out, undefined, ${k}, r, ${c}, m);`,
+      `if (r !== undefined && ${THENABLE}) { r = cont(engine, section, event, strategy, mode, v, out, undefined, ${k}, r, ${c}, m); engine.depth = d; return r; }`,
       `s = ${c}.stopMark !== m; if (s && ${c}.stopValue !== undefined) r = ${c}.stopValue;`,
     );
     if (mode === SeriesMode.Filter) lines.push('if (r !== undefined) v = r;');
     else if (mode === SeriesMode.Collect) lines.push('if (r !== undefined) out.push(r);');
-    lines.push(
-      `if (s) return Promise.resolve(${mode === SeriesMode.Filter ? 'v' : mode === SeriesMode.Collect ? 'out' : 'undefined'});`,
-    );
+    lines.push(`if (s) { engine.depth = d; return Promise.resolve(${done}); }`);
   }
-  const done = mode === SeriesMode.Filter ? 'v' : mode === SeriesMode.Collect ? 'out' : 'undefined';
   return [
     '"use strict";',
     'return function trellisAsyncDispatch(v, strategy) {',
-    'var i = 0, r, m, s, x, out = [];',
-    'try { engine.enter(event); } catch (e) { return rejected(e); }',
+    'var i = 0, r, m, s, x, out = [], d = engine.depth;',
+    // As in the synchronous runner: the depth is restored from `d` on every exit, not in a `finally`.
+    'if (d >= maxDepth) { try { engine.enter(event); } catch (e) { return rejected(e); } }',
+    'engine.depth = d + 1;',
     'try {',
     ...lines,
+    '} catch (e) {',
+    'return fail(v, strategy, i, e, out, d);',
+    '}',
+    'engine.depth = d;',
     `return Promise.resolve(${done});`,
-    '} catch (e) { return resume(engine, section, event, v, strategy, mode, i, e, out); }',
-    'finally { engine.depth--; }',
     '};',
   ].join('\n');
 }
@@ -140,46 +167,97 @@ export function generateAsyncRunner(
   event: string,
   mode: SeriesMode,
 ): AsyncRunner | undefined {
-  const source = asyncRunnerSource(
-    section.ctxs.map((ctx) => ctx !== undefined),
-    mode,
-  );
   const plugins: Record<string, unknown> = {};
   section.entries.forEach((entry, k) => {
     if (section.ctxs[k] === undefined) plugins[`p${k}`] = entry.reg.plugin;
   });
-  return build(source, section, {
+  // The failure path: resumes the series inside the dispatch, then restores the depth.
+  const fail = (
+    value: unknown,
+    strategy: ErrorStrategy,
+    index: number,
+    error: unknown,
+    out: unknown[],
+    depth: number,
+  ): Promise<unknown> => {
+    try {
+      return seriesResume(engine, section, event, value, strategy, mode, index, error, out);
+    } finally {
+      engine.depth = depth;
+    }
+  };
+  return build(
     engine,
+    runnerShape(section, mode, true),
+    () =>
+      asyncRunnerSource(
+        section.ctxs.map((ctx) => ctx !== undefined),
+        mode,
+      ),
     section,
-    event,
-    mode,
-    resume: seriesResume,
-    cont: continueSeries,
-    rejected,
-    Ctx: HandlerContext,
-    ...plugins,
-  }) as AsyncRunner | undefined;
+    {
+      engine,
+      section,
+      event,
+      mode,
+      maxDepth: engine.maxDepth,
+      fail,
+      cont: continueSeries,
+      rejected,
+      Ctx: HandlerContext,
+      ...plugins,
+    },
+  ) as AsyncRunner | undefined;
 }
 
-/** Compiles `source` with the section's handlers (`f<k>`) and contexts (`c<k>`) plus `bindings` in scope. */
-function build(source: string, section: PlanSection, bindings: Record<string, unknown>): unknown {
-  const names = Object.keys(bindings);
+/** Past this many distinct runner shapes per registry, factories are no longer cached. */
+const MAX_CACHED_FACTORIES = 1_000;
+
+/**
+ * The shape of a section's runner: everything its generated source depends on (mode, sync or
+ * async, handler count and, for async runners, which handlers reuse their context).
+ */
+export function runnerShape(section: PlanSection, mode: SeriesMode, async: boolean): string {
+  if (!async) return `s${mode}:${section.fns.length}`;
+  let shared = '';
+  for (const ctx of section.ctxs) shared += ctx === undefined ? '0' : '1';
+  return `a${mode}:${shared}`;
+}
+
+/**
+ * Binds the section's handlers (`f<k>`) and contexts (`c<k>`) plus `bindings` into the runner of
+ * `shape`. The factory compiled from the source is kept per shape, so another plan of the same
+ * shape costs one closure instead of building, hashing and parsing the source again (the engine
+ * would share the compiled code and its type feedback between identical sources anyway).
+ */
+function build(
+  engine: DispatchEngine,
+  shape: string,
+  sourceOf: () => string,
+  section: PlanSection,
+  bindings: Record<string, unknown>,
+): unknown {
   const values = Object.values(bindings);
   section.fns.forEach((fn, k) => {
-    names.push(`f${k}`);
     values.push(fn);
     const ctx = section.ctxs[k];
-    if (ctx !== undefined) {
-      names.push(`c${k}`);
-      values.push(ctx);
-    }
+    if (ctx !== undefined) values.push(ctx);
   });
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the specialised dispatch is the point; no user text is interpolated
-    const factory = new Function(...names, source) as (...args: unknown[]) => unknown;
-    return factory(...values);
-  } catch {
-    // Code generation disallowed (--disallow-code-generation-from-strings, CSP): keep the loops.
-    return undefined;
+  let factory = engine.runnerFactories.get(shape);
+  if (factory === undefined) {
+    const names = Object.keys(bindings);
+    section.fns.forEach((_fn, k) => {
+      names.push(`f${k}`);
+      if (section.ctxs[k] !== undefined) names.push(`c${k}`);
+    });
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the specialised dispatch is the point; no user text is interpolated
+      factory = new Function(...names, sourceOf()) as RunnerFactory;
+    } catch {
+      // Code generation disallowed (--disallow-code-generation-from-strings, CSP): keep the loops.
+      return undefined;
+    }
+    if (engine.runnerFactories.size < MAX_CACHED_FACTORIES) engine.runnerFactories.set(shape, factory);
   }
+  return factory(...values);
 }

@@ -5,6 +5,7 @@ import {
   generateAsyncRunner,
   generateSyncRunner,
   MAX_GENERATED_HANDLERS,
+  runnerShape,
 } from '../dispatch/generateRunner.js';
 import type { AsyncRunner, PlanSection, SyncRunner } from '../dispatch/PlanSection.js';
 import { runCollectSync } from '../dispatch/runCollectSync.js';
@@ -66,9 +67,15 @@ export type Unsubscribe = () => void;
 
 const DEFAULT_MAX_DEPTH = 100;
 /**
- * A plan section is dispatched this many times (plus a few per handler) through the loops before
- * its specialised runner is generated: generation costs tens of microseconds per handler, which
- * only pays off for events dispatched often.
+ * A plan section of up to this many handlers gets its specialised runner on its first dispatch, as
+ * does any section whose runner shape was compiled before (binding a cached factory costs one
+ * closure): generating one costs about a microsecond per handler.
+ */
+const EAGER_HANDLERS = 16;
+/**
+ * A larger section of a new shape is dispatched this many times (plus a few per handler) through
+ * the loops before its runner is generated, since compiling a new shape only pays off for events
+ * dispatched often.
  */
 const HOT_AFTER = 128;
 const HOT_AFTER_PER_HANDLER = 16;
@@ -647,15 +654,19 @@ export class ExtensionRegistry {
     return this.#coldAsync(plan, input, strategy, mode);
   }
 
-  /** Whether a section has been dispatched often enough through the loops to generate its runner. */
-  #isHot(section: PlanSection): boolean {
+  /** Whether to generate the runner of a section now (see {@link EAGER_HANDLERS}). */
+  #isHot(section: PlanSection, mode: SeriesMode, async: boolean): boolean {
     if (section.noRunners) return false;
     const count = section.fns.length;
     if (count > MAX_GENERATED_HANDLERS) {
       section.noRunners = true;
       return false;
     }
-    return ++section.hits > (this.#compileAfter ?? HOT_AFTER + HOT_AFTER_PER_HANDLER * count);
+    const compileAfter = this.#compileAfter;
+    if (compileAfter !== undefined) return ++section.hits > compileAfter;
+    if (count <= EAGER_HANDLERS || this.#engine.runnerFactories.has(runnerShape(section, mode, async)))
+      return true;
+    return ++section.hits > HOT_AFTER + HOT_AFTER_PER_HANDLER * count;
   }
 
   /** Asynchronous dispatch through the loops (plans not yet hot, or using per-handler features). */
@@ -668,7 +679,7 @@ export class ExtensionRegistry {
     const section = plan.all;
     if (!section.plain)
       return runGeneralAsync(this.#engine, section, plan.event, input, strategy, mode, plan.tracing);
-    if (this.#isHot(section)) {
+    if (this.#isHot(section, mode, true)) {
       const runner: AsyncRunner | undefined = generateAsyncRunner(this.#engine, section, plan.event, mode);
       if (runner === undefined) {
         section.noRunners = true;
@@ -692,7 +703,7 @@ export class ExtensionRegistry {
     const section = plan.sync;
     if (!section.plain)
       return runGeneralSync(this.#engine, section, plan.event, input, strategy, mode, plan.tracing);
-    if (this.#isHot(section)) {
+    if (this.#isHot(section, mode, false)) {
       const runner: SyncRunner | undefined = generateSyncRunner(this.#engine, section, plan.event, mode);
       if (runner === undefined) {
         section.noRunners = true;
