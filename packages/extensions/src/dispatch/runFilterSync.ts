@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- every index is bounded by the loop over the same frozen arrays; a checked access would cost on every handler call. */
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- every index is bounded by the loop over the same never-mutated arrays; a checked access would cost on every handler call. */
 import { HookAggregateError } from '../errors/HookAggregateError.js';
 import type { HookError } from '../errors/HookError.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
