@@ -36,12 +36,10 @@ export type {
 } from './handlers/handlerTypes.js';
 
 // Registry
-export {
-  ExtensionRegistry,
-  type EventHandler,
-  type AnyFunction,
-  type Unsubscribe,
-} from './registry/ExtensionRegistry.js';
+export { ExtensionRegistry } from './registry/ExtensionRegistry.js';
+export type { EventHandler } from './registry/EventHandler.js';
+export type { AnyFunction } from './registry/AnyFunction.js';
+export type { Unsubscribe } from './registry/Unsubscribe.js';
 export { ERROR_STRATEGIES, type ErrorStrategy } from './registry/ErrorStrategy.js';
 export type { HookLogger } from './registry/HookLogger.js';
 export type { RegistryOptions } from './registry/RegistryOptions.js';

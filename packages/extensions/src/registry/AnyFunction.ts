@@ -1,0 +1,2 @@
+/** Any function, as accepted by `off()`. */
+export type AnyFunction = (...args: never[]) => unknown;

@@ -1,0 +1,2 @@
+/** Removes the handler registered by the `on()` call that returned it. */
+export type Unsubscribe = () => void;
