@@ -95,9 +95,10 @@ export function firstDispatchCase(): BenchCase {
                 handlers = [...fixed, next];
               },
               (input) => {
+                const list = handlers;
                 let value = input;
-                for (const handler of handlers) {
-                  const result = handler(value) as number | undefined;
+                for (let i = 0; i < list.length; i++) {
+                  const result = (list[i] as FilterFn)(value) as number | undefined;
                   if (result !== undefined) value = result;
                 }
                 return value;
