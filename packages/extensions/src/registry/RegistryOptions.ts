@@ -18,7 +18,8 @@ export interface RegistryOptions {
   readonly maxDepth?: number | undefined;
   /**
    * How many dispatches of one event (in one mode) run through the generic loops before a
-   * specialised dispatch function is generated for it; default 128 plus 16 per handler. `0`
+   * specialised dispatch function is generated for it. By default: none for up to 16 handlers or
+   * when a function of the same shape was generated before, otherwise 128 plus 16 per handler. `0`
    * generates on the first dispatch, `Infinity` never (for environments that forbid code generation
    * this happens automatically).
    */
