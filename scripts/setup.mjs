@@ -9,8 +9,5 @@ const pnpm = (...args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-// --frozen-lockfile would fail: pnpm tries to record its own pinned version in the lockfile, and the
-// registry has no platform-independent build of it to record. A lockfile that satisfies every
-// package.json is still installed exactly as written.
-pnpm('install', '--prefer-frozen-lockfile');
+pnpm('install', '--frozen-lockfile');
 pnpm('run', 'build');
