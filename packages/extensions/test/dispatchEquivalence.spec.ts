@@ -11,6 +11,7 @@ import {
 } from '@trellis/extensions';
 import {
   referenceDispatch,
+  referenceDispatchSync,
   type ReferenceContext,
   type ReferenceHandler,
   type ReferenceOutcome,
@@ -22,6 +23,16 @@ type Mode = 'sync' | 'async';
 
 type Behavior =
   | { readonly type: 'return'; readonly mul: number; readonly add: number }
+  /**
+   * Dispatches its own event again (synchronously, same kind) and logs the nested outcome, stopping
+   * its own run before or after when `outerStop` says so; in the nested dispatch it acts as `inner`.
+   */
+  | {
+      readonly type: 'reenter';
+      readonly inner: Behavior;
+      readonly outerStop: 'none' | 'before' | 'after';
+      readonly add: number;
+    }
   | { readonly type: 'undefined' }
   | { readonly type: 'throw' }
   | { readonly type: 'failTimes'; readonly times: number; readonly add: number }
@@ -49,7 +60,7 @@ interface Scenario {
   readonly compileAfter: number;
 }
 
-const behaviorArb: fc.Arbitrary<Behavior> = fc.oneof(
+const leafBehaviorArb: fc.Arbitrary<Behavior> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.record({
@@ -85,6 +96,19 @@ const behaviorArb: fc.Arbitrary<Behavior> = fc.oneof(
   },
 );
 
+const behaviorArb: fc.Arbitrary<Behavior> = fc.oneof(
+  { weight: 12, arbitrary: leafBehaviorArb },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('reenter' as const),
+      inner: leafBehaviorArb,
+      outerStop: fc.constantFrom('none' as const, 'before' as const, 'after' as const),
+      add: fc.integer({ min: 0, max: 9 }),
+    }),
+  },
+);
+
 const handlerArb = (featureful: boolean): fc.Arbitrary<HandlerSpec> =>
   fc.record({
     priority: fc.constantFrom(0, 25, 50, 50, 75, 100),
@@ -107,13 +131,40 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.boolean().chain((featureful) =>
   }),
 );
 
-/** Builds fresh handler functions for one run; every call is logged as `index:attempt`. */
-function buildHandlers(scenario: Scenario, log: string[]): ((value: unknown, ctx: HookContext) => unknown)[] {
+/** A synchronous dispatch of the scenario's event and kind, summarised (it never throws). */
+type NestedDispatch = (input: unknown) => unknown;
+
+/**
+ * Builds fresh handler functions for one run; every call is logged as `index:attempt`, every
+ * nested dispatch as its summary.
+ */
+function buildHandlers(
+  scenario: Scenario,
+  log: string[],
+  nested: NestedDispatch,
+): ((value: unknown, ctx: HookContext) => unknown)[] {
+  let level = 0;
   return scenario.handlers.map((spec, index) => {
     let calls = 0;
-    const compute = (value: unknown, ctx: HookContext | ReferenceContext): unknown => {
-      const behavior = spec.behavior;
+    const compute = (value: unknown, ctx: HookContext | ReferenceContext, own = spec.behavior): unknown => {
+      let behavior = own;
+      if (behavior.type === 'reenter') {
+        if (level > 0) behavior = behavior.inner;
+        else {
+          if (behavior.outerStop === 'before') ctx.stop(400 + behavior.add);
+          level++;
+          try {
+            log.push(`nested ${index}: ${JSON.stringify(nested(value))}`);
+          } finally {
+            level--;
+          }
+          if (behavior.outerStop === 'after') ctx.stop(450 + behavior.add);
+          return scenario.kind === 'filter' ? (value as number) + behavior.add : behavior.add;
+        }
+      }
       switch (behavior.type) {
+        case 'reenter':
+          return compute(value, ctx, behavior);
         case 'return':
           return scenario.kind === 'filter' ? (value as number) * behavior.mul + behavior.add : behavior.add;
         case 'undefined':
@@ -188,7 +239,18 @@ async function runCompiled(
   registry.on(PLUGIN_ERROR_EVENT, (payload: PluginErrorPayload) => {
     reported.push(summarize(undefined, payload.error));
   });
-  const fns = buildHandlers(scenario, log);
+  const options = scenario.strategyPerCall ? { errorStrategy: scenario.strategy } : undefined;
+  const nested: NestedDispatch = (input) => {
+    try {
+      if (scenario.kind === 'filter') return summarize(registry.filter(EVENT, input, options), undefined);
+      if (scenario.kind === 'collect') return summarize(registry.collect(EVENT, input, options), undefined);
+      registry.notify(EVENT, input, options);
+      return summarize(undefined, undefined);
+    } catch (error) {
+      return summarize(undefined, error);
+    }
+  };
+  const fns = buildHandlers(scenario, log, nested);
   scenario.handlers.forEach((spec, index) => {
     registry.on(EVENT, fns[index]!, {
       priority: spec.priority,
@@ -197,7 +259,6 @@ async function runCompiled(
       once: spec.once,
     });
   });
-  const options = scenario.strategyPerCall ? { errorStrategy: scenario.strategy } : undefined;
   const outcomes: unknown[] = [];
   for (const mode of scenario.modes) {
     log.push(`dispatch ${mode}`);
@@ -224,7 +285,26 @@ async function runReference(
   scenario: Scenario,
   log: string[],
 ): Promise<{ outcomes: unknown[]; reported: unknown[] }> {
-  const fns = buildHandlers(scenario, log);
+  const state: ReferenceState = { returnedPromise: new Set(), consumed: new Set() };
+  const outcomes: unknown[] = [];
+  const reported: unknown[] = [];
+  const report = (error: HookError): void => {
+    reported.push(summarize(undefined, error));
+  };
+  const nested: NestedDispatch = (input) => {
+    const outcome = referenceDispatchSync({
+      event: EVENT,
+      kind: scenario.kind,
+      mode: 'sync',
+      strategy: scenario.strategy,
+      handlers,
+      input,
+      state,
+      report,
+    });
+    return summarize(outcome.value, outcome.error);
+  };
+  const fns = buildHandlers(scenario, log, nested);
   const handlers: ReferenceHandler[] = scenario.handlers.map((spec, index) => ({
     fn: fns[index] as unknown as ReferenceHandler['fn'],
     priority: spec.priority,
@@ -233,9 +313,6 @@ async function runReference(
     retries: spec.retries,
     once: spec.once,
   }));
-  const state: ReferenceState = { returnedPromise: new Set(), consumed: new Set() };
-  const outcomes: unknown[] = [];
-  const reported: unknown[] = [];
   for (const mode of scenario.modes) {
     log.push(`dispatch ${mode}`);
     const outcome: ReferenceOutcome = await referenceDispatch({
@@ -246,9 +323,9 @@ async function runReference(
       handlers,
       input: 1,
       state,
+      report,
     });
     outcomes.push(summarize(outcome.value, outcome.error));
-    reported.push(...outcome.reported.map((error) => summarize(undefined, error)));
     await new Promise((resolve) => setImmediate(resolve));
   }
   return { outcomes, reported };

@@ -32,4 +32,20 @@ describe('HandlerContext', () => {
       expect(ctx.stopValue).toBe(3);
     });
   });
+
+  describe('when a run that saw the mark move takes its stop', () => {
+    it('should return the latest value and rewind to the state at its mark, earlier stop values included', () => {
+      const ctx = new HandlerContext('e', undefined);
+      ctx.stop('outer');
+      const mark = ctx.stopMark;
+      ctx.stop('inner');
+      ctx.stop();
+      expect(ctx.takeStop(mark, 'fallback')).toBe('fallback');
+      expect(ctx.stopMark).toBe(mark);
+      expect(ctx.stopValue).toBe('outer');
+      ctx.rewind(0);
+      expect(ctx.stopMark).toBe(0);
+      expect(ctx.stopValue).toBeUndefined();
+    });
+  });
 });

@@ -1,18 +1,29 @@
 import type { HookContext } from '../handlers/HookContext.js';
 
+/** Stop values kept for enclosing runs at most (more only when a context is stopped outside its runs). */
+const MAX_EARLIER_STOPS = 1_024;
+
 /**
  * The run-time {@link HookContext}. The fast path reuses one instance per (handler, event) for
  * every synchronous run, so it must not carry per-run state that outlives the run: a stop request
- * is detected by comparing {@link HandlerContext.stopMark} before and after the call (correct even
- * when the same handler re-enters its own event), and the abort signal is created only when read.
+ * is detected by comparing {@link HandlerContext.stopMark} before and after the call, and the abort
+ * signal is created only when read.
+ *
+ * When a handler re-enters its own event, the nested run uses the same instance inside the outer
+ * run. Whoever saw the mark move (or the run throw) therefore rewinds the context to the mark it
+ * took before the call ({@link HandlerContext.takeStop}, {@link HandlerContext.rewind}): the nested
+ * run's stop requests are then invisible to the outer run, and a stop value the outer run gave
+ * before re-entering is back in place. Only the stop paths pay for this, not the per-handler path.
  */
 export class HandlerContext implements HookContext {
   readonly event: string;
   readonly plugin: string | undefined;
-  /** Incremented by every `stop()` call. */
+  /** Incremented by every `stop()` call, decremented by a rewind. */
   stopMark: number;
   /** The value given to the latest `stop(value)` call (`undefined` when none was given). */
   stopValue: unknown;
+  /** `stopValue` as it was before each `stop()` not yet rewound (created on the first stop). */
+  #earlier: unknown[] | undefined;
   /** Created when the signal is first read or the run is aborted (kept to one field: allocated per async run). */
   #controller: AbortController | undefined;
 
@@ -21,6 +32,7 @@ export class HandlerContext implements HookContext {
     this.plugin = plugin;
     this.stopMark = 0;
     this.stopValue = undefined;
+    this.#earlier = undefined;
     this.#controller = undefined;
   }
 
@@ -29,8 +41,31 @@ export class HandlerContext implements HookContext {
   }
 
   stop(value?: unknown): void {
+    const earlier = (this.#earlier ??= []);
+    // Only stops made outside any run are never rewound; drop the oldest half rather than grow forever.
+    if (earlier.length >= MAX_EARLIER_STOPS) earlier.splice(0, MAX_EARLIER_STOPS / 2);
+    earlier.push(this.stopValue);
     this.stopValue = value;
     this.stopMark++;
+  }
+
+  /**
+   * Ends the run that took `mark` before its call and saw the mark move: returns the latest stop
+   * value (`fallback` when it was `undefined`) and rewinds to `mark`.
+   */
+  takeStop(mark: number, fallback: unknown): unknown {
+    const value = this.stopValue;
+    this.rewind(mark);
+    return value !== undefined ? value : fallback;
+  }
+
+  /** Undoes the `stop()` calls made since the stop mark was `mark` (a run that threw, or a stopped one). */
+  rewind(mark: number): void {
+    const earlier = this.#earlier;
+    while (this.stopMark > mark) {
+      this.stopValue = earlier?.pop();
+      this.stopMark--;
+    }
   }
 
   /** Aborts {@link HandlerContext.signal} (creating nothing when the signal was never read). */

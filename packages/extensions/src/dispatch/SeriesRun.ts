@@ -120,7 +120,7 @@ export class SeriesRun {
   #fulfilled(returned: unknown): void {
     const ctx = this.#ctx!;
     const stopped = ctx.stopMark !== this.#mark;
-    this.#apply(stopped && ctx.stopValue !== undefined ? ctx.stopValue : returned);
+    this.#apply(stopped ? ctx.takeStop(this.#mark, returned) : returned);
     if (stopped) {
       this.#finish();
       return;
@@ -130,6 +130,7 @@ export class SeriesRun {
   }
 
   #rejected(error: unknown): void {
+    this.#ctx!.rewind(this.#mark);
     if (this.#fail(error)) this.#advance();
   }
 
@@ -174,6 +175,7 @@ export class SeriesRun {
         try {
           result = fns[index]!(this.#value, ctx);
         } catch (error) {
+          ctx.rewind(mark);
           if (this.#fail(error)) continue;
           return;
         }
@@ -182,7 +184,7 @@ export class SeriesRun {
           return;
         }
         const stopped = ctx.stopMark !== mark;
-        this.#apply(stopped && ctx.stopValue !== undefined ? ctx.stopValue : result);
+        this.#apply(stopped ? ctx.takeStop(mark, result) : result);
         if (stopped) break;
         this.#index = index + 1;
       }

@@ -28,17 +28,17 @@ export function syncRunnerSource(count: number, mode: SeriesMode): string {
     if (mode === SeriesMode.Filter) {
       lines.push(
         `if (r !== undefined) { if (${THENABLE}) inSync(${k}, r); else v = r; }`,
-        `if (${c}.stopMark !== m) { engine.depth = d; return ${c}.stopValue !== undefined ? ${c}.stopValue : v; }`,
+        `if (${c}.stopMark !== m) { engine.depth = d; return ${c}.takeStop(m, v); }`,
       );
     } else if (mode === SeriesMode.Notify) {
       lines.push(
         `if (r !== undefined && ${THENABLE}) inSync(${k}, r);`,
-        `if (${c}.stopMark !== m) { engine.depth = d; return undefined; }`,
+        `if (${c}.stopMark !== m) { engine.depth = d; ${c}.rewind(m); return undefined; }`,
       );
     } else {
       lines.push(
         `if (r !== undefined && ${THENABLE}) { inSync(${k}, r); r = undefined; }`,
-        `if (${c}.stopMark !== m) { engine.depth = d; if (${c}.stopValue !== undefined) r = ${c}.stopValue; if (r !== undefined) out.push(r); return out; }`,
+        `if (${c}.stopMark !== m) { engine.depth = d; r = ${c}.takeStop(m, r); if (r !== undefined) out.push(r); return out; }`,
         `if (r !== undefined) out.push(r);`,
       );
     }
@@ -57,7 +57,7 @@ export function syncRunnerSource(count: number, mode: SeriesMode): string {
     'try {',
     ...lines,
     '} catch (e) {',
-    `return fail(v, strategy, i, e, d${mode === SeriesMode.Collect ? ', out' : ''});`,
+    `return fail(v, strategy, i, e, d, m${mode === SeriesMode.Collect ? ', out' : ''});`,
     '}',
     'engine.depth = d;',
     `return ${done};`,
@@ -90,8 +90,11 @@ export function generateSyncRunner(
     index: number,
     error: unknown,
     depth: number,
+    mark: number,
     out?: unknown[],
   ): unknown => {
+    // Stops the failing handler requested before it threw belong to its run only.
+    section.ctxs[index]?.rewind(mark);
     try {
       return mode === SeriesMode.Collect
         ? collectResume(engine, section, event, value, strategy, index, error, out ?? [])
@@ -132,7 +135,7 @@ export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode):
         ? `i = ${k}; m = ${c}.stopMark; r = ${f}(v, ${c});`
         : `i = ${k}; x = new Ctx(event, p${k}); m = 0; r = ${f}(v, x);`,
       `if (r !== undefined && ${THENABLE}) { r = cont(engine, section, event, strategy, mode, v, out, undefined, ${k}, r, ${c}, m); engine.depth = d; return r; }`,
-      `s = ${c}.stopMark !== m; if (s && ${c}.stopValue !== undefined) r = ${c}.stopValue;`,
+      `s = ${c}.stopMark !== m; if (s) r = ${c}.takeStop(m, r);`,
     );
     if (mode === SeriesMode.Filter) lines.push('if (r !== undefined) v = r;');
     else if (mode === SeriesMode.Collect) lines.push('if (r !== undefined) out.push(r);');
@@ -148,7 +151,7 @@ export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode):
     'try {',
     ...lines,
     '} catch (e) {',
-    'return fail(v, strategy, i, e, out, d);',
+    'return fail(v, strategy, i, e, out, d, m);',
     '}',
     'engine.depth = d;',
     `return Promise.resolve(${done});`,
@@ -179,7 +182,10 @@ export function generateAsyncRunner(
     error: unknown,
     out: unknown[],
     depth: number,
+    mark: number,
   ): Promise<unknown> => {
+    // A fresh context (undefined in `ctxs`) is dropped anyway.
+    section.ctxs[index]?.rewind(mark);
     try {
       return seriesResume(engine, section, event, value, strategy, mode, index, error, out);
     } finally {

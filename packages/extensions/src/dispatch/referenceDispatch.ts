@@ -40,6 +40,8 @@ export interface ReferenceDispatch {
   readonly handlers: readonly ReferenceHandler[];
   readonly input: unknown;
   readonly state: ReferenceState;
+  /** Also receives each failure reported under `log-and-continue` as it happens (nested dispatches interleave). */
+  readonly report?: (error: HookError) => void;
 }
 
 /** What a reference dispatch produced. */
@@ -61,9 +63,40 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * awaits every result in async mode: clarity over speed. Timeouts and tracing are left out.
  */
 export async function referenceDispatch(dispatch: ReferenceDispatch): Promise<ReferenceOutcome> {
+  const run = interpret(dispatch);
+  let step = run.next();
+  while (step.done !== true) {
+    try {
+      step = run.next(await step.value);
+    } catch (error) {
+      step = run.throw(error);
+    }
+  }
+  return step.value;
+}
+
+/**
+ * {@link referenceDispatch} for `mode: 'sync'`, returning at once, so that a handler can re-enter
+ * its own event synchronously as it would with the registry.
+ */
+export function referenceDispatchSync(dispatch: ReferenceDispatch): ReferenceOutcome {
+  if (dispatch.mode !== 'sync') throw new Error('referenceDispatchSync needs mode: sync');
+  const step = interpret(dispatch).next();
+  if (step.done !== true) throw new Error('a synchronous reference dispatch awaited');
+  return step.value;
+}
+
+/** The interpreter; it yields what it awaits (only in async mode). */
+function* interpret(dispatch: ReferenceDispatch): Generator<unknown, ReferenceOutcome, unknown> {
   const { event, kind, mode, strategy, state } = dispatch;
   // Array.prototype.sort is stable: equal priorities keep registration order.
   const ordered = [...dispatch.handlers].sort((a, b) => b.priority - a.priority);
+  // Which handlers a sync dispatch skips is fixed when it starts (a nested dispatch may learn more).
+  const skipped = new Set(
+    mode === 'sync'
+      ? ordered.filter((handler) => handler.declaredAsync || state.returnedPromise.has(handler))
+      : [],
+  );
   let value = dispatch.input;
   const collected: unknown[] = [];
   const errors: HookError[] = [];
@@ -76,7 +109,7 @@ export async function referenceDispatch(dispatch: ReferenceDispatch): Promise<Re
   };
 
   for (const handler of ordered) {
-    if (mode === 'sync' && (handler.declaredAsync || state.returnedPromise.has(handler))) continue;
+    if (skipped.has(handler)) continue;
     if (handler.once) {
       if (state.consumed.has(handler)) continue;
       state.consumed.add(handler);
@@ -101,7 +134,7 @@ export async function referenceDispatch(dispatch: ReferenceDispatch): Promise<Re
         if (isThenable(returned)) {
           state.returnedPromise.add(handler);
           if (mode === 'async') {
-            returned = await returned;
+            returned = yield returned;
           } else {
             returned.then(undefined, () => undefined);
             returned = undefined;
@@ -126,7 +159,10 @@ export async function referenceDispatch(dispatch: ReferenceDispatch): Promise<Re
       const hookError = new HookError({ event, plugin: handler.plugin, cause: failure });
       if (strategy === 'fail-fast') return { value: undefined, error: hookError, reported };
       if (strategy === 'collect-all') errors.push(hookError);
-      else reported.push(hookError);
+      else {
+        reported.push(hookError);
+        dispatch.report?.(hookError);
+      }
       continue;
     }
     apply(item);

@@ -23,18 +23,19 @@ export function collectFrom(
   const count = fns.length;
   let errors = pending;
   let index = start;
+  let mark = 0;
   while (index < count) {
     try {
       for (; index < count; index++) {
         const ctx = ctxs[index]!;
-        const mark = ctx.stopMark;
+        mark = ctx.stopMark;
         let result = fns[index]!(input, ctx);
         if (result !== undefined && isThenable(result)) {
           engine.promiseInSync(section.entries[index]!, result);
           result = undefined;
         }
         if (ctx.stopMark !== mark) {
-          if (ctx.stopValue !== undefined) result = ctx.stopValue;
+          result = ctx.takeStop(mark, result);
           if (result !== undefined) results.push(result);
           index = count;
           break;
@@ -42,6 +43,7 @@ export function collectFrom(
         if (result !== undefined) results.push(result);
       }
     } catch (error) {
+      ctxs[index]!.rewind(mark);
       if (isStop(error)) {
         if (error.value !== undefined) results.push(error.value);
         break;

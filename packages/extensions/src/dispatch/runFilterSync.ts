@@ -27,23 +27,26 @@ export function filterFrom(
   let value = input;
   let errors = pending;
   let index = start;
+  let mark = 0;
   while (index < count) {
     try {
       for (; index < count; index++) {
         const ctx = ctxs[index]!;
-        const mark = ctx.stopMark;
+        mark = ctx.stopMark;
         const result = fns[index]!(value, ctx);
         if (result !== undefined) {
           if (isThenable(result)) engine.promiseInSync(section.entries[index]!, result);
           else value = result;
         }
         if (ctx.stopMark !== mark) {
-          if (ctx.stopValue !== undefined) value = ctx.stopValue;
+          value = ctx.takeStop(mark, value);
           index = count;
           break;
         }
       }
     } catch (error) {
+      // Stops the handler requested before it threw belong to this run only.
+      ctxs[index]!.rewind(mark);
       if (isStop(error)) {
         if (error.value !== undefined) value = error.value;
         break;

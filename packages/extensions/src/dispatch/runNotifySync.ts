@@ -22,19 +22,22 @@ export function notifyFrom(
   const count = fns.length;
   let errors = pending;
   let index = start;
+  let mark = 0;
   while (index < count) {
     try {
       for (; index < count; index++) {
         const ctx = ctxs[index]!;
-        const mark = ctx.stopMark;
+        mark = ctx.stopMark;
         const result = fns[index]!(payload, ctx);
         if (result !== undefined && isThenable(result)) engine.promiseInSync(section.entries[index]!, result);
         if (ctx.stopMark !== mark) {
+          ctx.rewind(mark);
           index = count;
           break;
         }
       }
     } catch (error) {
+      ctxs[index]!.rewind(mark);
       if (isStop(error)) break;
       errors = failSync(engine, section.entries[index]!, error, strategy, errors);
       index++;

@@ -51,12 +51,13 @@ export function seriesFrom(
   let value = input;
   let errors = pending;
   let index = start;
+  let mark = 0;
   try {
     while (index < count) {
       try {
         for (; index < count; index++) {
           const ctx = ctxs[index] ?? new HandlerContext(event, section.entries[index]!.reg.plugin);
-          const mark = ctx.stopMark;
+          mark = ctx.stopMark;
           let result = fns[index]!(value, ctx);
           if (result !== undefined && isThenable(result)) {
             return continueSeries(
@@ -75,7 +76,7 @@ export function seriesFrom(
             );
           }
           const stopped = ctx.stopMark !== mark;
-          if (stopped && ctx.stopValue !== undefined) result = ctx.stopValue;
+          if (stopped) result = ctx.takeStop(mark, result);
           if (result !== undefined) {
             if (mode === SeriesMode.Filter) value = result;
             else if (mode === SeriesMode.Collect) results.push(result);
@@ -86,6 +87,8 @@ export function seriesFrom(
           }
         }
       } catch (error) {
+        // A fresh context (undefined here) is dropped anyway.
+        ctxs[index]?.rewind(mark);
         if (isStop(error)) {
           if (error.value !== undefined) {
             if (mode === SeriesMode.Filter) value = error.value;
