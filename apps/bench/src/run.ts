@@ -11,6 +11,7 @@ import { parseArgs, USAGE } from './harness/args.js';
 import { settingsFor } from './harness/settings.js';
 import { runChild } from './harness/runChild.js';
 import { runGate } from './harness/gate.js';
+import { median, percentile } from './harness/stats.js';
 import { evaluateTargets } from './harness/targets.js';
 import { markdownReport, type RunMeta, type RunReport } from './harness/report.js';
 import { formatRatio, formatWithUnit } from './harness/format.js';
@@ -141,8 +142,13 @@ async function runCase(benchCase: BenchCase): Promise<CaseResult> {
       [...results.values()].map((result): ContenderResult => {
         const measured = rounds.get(result.id);
         if (result.status !== 'ok' || !measured || measured.length === 0) return result;
-        const best = measured.reduce((a, b) => (b.median < a.median ? b : a));
-        return { ...result, measurement: best, roundMedians: measured.map((m) => m.median) };
+        const roundMedians = measured.map((m) => m.median);
+        // Time noise only adds: keep the fastest round. Heap noise goes both ways: pool the samples.
+        const best =
+          benchCase.unit === 'B'
+            ? pooled(measured)
+            : measured.reduce((a, b) => (b.median < a.median ? b : a));
+        return { ...result, measurement: best, roundMedians };
       }),
     );
   for (let round = 0; round < settings.rounds; round++) {
@@ -170,6 +176,23 @@ async function runCase(benchCase: BenchCase): Promise<CaseResult> {
     title: benchCase.title,
     unit: benchCase.unit,
     contenders,
+  };
+}
+
+/** One measurement from the samples of several rounds (heap cases). */
+function pooled(measurements: readonly Measurement[]): Measurement {
+  const first = measurements[0] as Measurement;
+  const values = measurements.flatMap((m) => m.batchValues);
+  return {
+    ...first,
+    median: median(values),
+    p99: percentile(values, 99),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    batches: values.length,
+    batchValues: values,
+    samples: values.length,
+    totalOps: measurements.reduce((sum, m) => sum + m.totalOps, 0),
   };
 }
 
