@@ -19,6 +19,23 @@ function compile(handlers: readonly unknown[], source: string): unknown {
   return factory(...handlers);
 }
 
+/**
+ * The compiled chain factory for `count` handlers: compile once, then bind any handlers of that count
+ * (what a registry that regenerates its chain on every change would do with its cache).
+ */
+export function filterChainFactory(
+  count: number,
+): (handlers: readonly FilterFn[]) => (value: number) => number {
+  const names = Array.from({ length: count }, (_, index) => `h${index}`);
+  const lines = names.map((name) => `r = ${name}(v); if (r !== undefined) v = r;`);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function(
+    ...names,
+    `return function chain(v) { let r; ${lines.join(' ')} return v; };`,
+  ) as (...fns: readonly FilterFn[]) => (value: number) => number;
+  return (handlers) => factory(...handlers);
+}
+
 export function filterChain(handlers: readonly FilterFn[]): (value: number) => number {
   if (handlers.length > UNROLL_LIMIT) {
     const list = handlers as readonly ((value: number) => number)[];
