@@ -268,6 +268,33 @@ describe('PluginManager lifecycle', () => {
       await manager.close();
       expect(signals[1]?.aborted).toBe(true);
     });
+
+    it('should give a signal first read in stop() or after unload already aborted, with the reason', async () => {
+      const reasons: unknown[] = [];
+      let ctx: PluginContext | undefined;
+      @plugin({ name: 'late' })
+      class Late extends PluginBase {
+        initialize(context: PluginContext) {
+          ctx = context;
+        }
+        stop() {
+          reasons.push(this.ctx.signal.aborted, (this.ctx.signal.reason as Error).message);
+        }
+      }
+      const manager = new PluginManager({ logger: false });
+      manager.register(Late);
+      await manager.start();
+      await manager.close();
+      expect(reasons).toEqual([true, "plugin 'late' is stopping"]);
+      expect(ctx?.signal.aborted).toBe(true);
+
+      const unloaded = new PluginManager({ logger: false });
+      unloaded.register(Late);
+      await unloaded.load('late');
+      await unloaded.unload('late');
+      expect(ctx?.signal.aborted).toBe(true);
+      expect((ctx?.signal.reason as Error).message).toBe("plugin 'late' is unloaded");
+    });
   });
 
   describe('when close() runs', () => {

@@ -24,6 +24,9 @@ export interface ManagedPluginContextInit {
   readonly provide: <T>(token: ServiceIdentifier<T>, value: T) => void;
 }
 
+/** Why the manager aborts a plugin's signal, besides a timeout. */
+export type AbortCause = 'stopping' | 'unloaded';
+
 /** The {@link PluginContext} implementation; the manager drives its signal. Internal. */
 export class ManagedPluginContext implements PluginContext {
   readonly name: string;
@@ -31,7 +34,14 @@ export class ManagedPluginContext implements PluginContext {
   readonly logger: Logger;
   readonly config: PluginConfig;
   readonly #init: ManagedPluginContextInit;
-  #controller = new AbortController();
+  /** Created when `signal` is first read: most plugins never look at it. */
+  #controller: AbortController | undefined;
+  /** Whether the current signal is aborted (known without a controller). */
+  #aborted = false;
+  /** The reason of an abort that happened while there was no controller. */
+  #reason: unknown;
+  /** Set instead of `#reason` when the reason is the stop or unload error, made on demand. */
+  #because: AbortCause | undefined;
 
   constructor(init: ManagedPluginContextInit) {
     this.name = init.name;
@@ -41,18 +51,52 @@ export class ManagedPluginContext implements PluginContext {
     this.#init = init;
   }
 
+  /** Made on first read; read after an abort, it is already aborted with that abort's reason. */
   get signal(): AbortSignal {
-    return this.#controller.signal;
+    let controller = this.#controller;
+    if (controller === undefined) {
+      controller = new AbortController();
+      this.#controller = controller;
+      if (this.#aborted) {
+        const reason = this.#because === undefined ? this.#reason : this.#causeError(this.#because);
+        this.#reason = undefined;
+        this.#because = undefined;
+        controller.abort(reason);
+      }
+    }
+    return controller.signal;
   }
 
   /** Gives the plugin a fresh signal if the current one was aborted (before each start). */
   renewSignal(): void {
-    if (this.#controller.signal.aborted) this.#controller = new AbortController();
+    if (!this.#aborted) return;
+    this.#aborted = false;
+    this.#controller = undefined;
+    this.#reason = undefined;
+    this.#because = undefined;
   }
 
-  /** Aborts the current signal (stop, unload, timeout). */
+  /** Aborts the current signal (timeout) with the given reason. */
   abort(reason: unknown): void {
-    if (!this.#controller.signal.aborted) this.#controller.abort(reason);
+    if (this.#aborted) return;
+    this.#aborted = true;
+    if (this.#controller !== undefined) this.#controller.abort(reason);
+    else this.#reason = reason;
+  }
+
+  /**
+   * Aborts the current signal on stop or unload, with `Error("plugin '<name>' is <cause>")`; the
+   * error (and its stack) is only made when the signal exists or is read later.
+   */
+  abortBecause(cause: AbortCause): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    if (this.#controller !== undefined) this.#controller.abort(this.#causeError(cause));
+    else this.#because = cause;
+  }
+
+  #causeError(cause: AbortCause): Error {
+    return new Error(`plugin '${this.name}' is ${cause}`);
   }
 
   get<T>(token: Token<T> | Newable<T>): T;

@@ -30,7 +30,7 @@ export class PluginReleaser {
     record.live = undefined;
     this.#started.delete(record);
     record.started = false;
-    live.context.abort(new Error(`plugin '${record.name}' is unloaded`));
+    live.context.abortBecause('unloaded');
     this.#hooks.unwire(record);
     const failure = await this.#injector.unbind(record, live);
     if (failure !== undefined) this.#logger.error({ plugin: record.name, err: failure }, failure.message);

@@ -75,7 +75,7 @@ export class PluginRunner {
     record.started = false;
     if (live === undefined) return undefined;
     record.state = 'stopping';
-    live.context.abort(new Error(`plugin '${record.name}' is stopping`));
+    live.context.abortBecause('stopping');
     try {
       const pending = this.#init.phases.run(record, live, 'stop', []);
       if (pending !== undefined) await pending;
