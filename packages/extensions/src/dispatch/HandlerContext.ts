@@ -20,10 +20,11 @@ export class HandlerContext implements HookContext {
   readonly plugin: string | undefined;
   /** Incremented by every `stop()` call, decremented by a rewind. */
   stopMark: number;
-  /** The value given to the latest `stop(value)` call (`undefined` when none was given). */
-  stopValue: unknown;
-  /** `stopValue` as it was before each `stop()` not yet rewound (created on the first stop). */
-  #earlier: unknown[] | undefined;
+  /**
+   * The values of the `stop()` calls not yet rewound, latest last (created on the first stop): one
+   * field for the latest value and those a rewind restores.
+   */
+  #stops: unknown[] | undefined;
   /** Created when the signal is first read or the run is aborted (kept to one field: allocated per async run). */
   #controller: AbortController | undefined;
 
@@ -31,9 +32,14 @@ export class HandlerContext implements HookContext {
     this.event = event;
     this.plugin = plugin;
     this.stopMark = 0;
-    this.stopValue = undefined;
-    this.#earlier = undefined;
+    this.#stops = undefined;
     this.#controller = undefined;
+  }
+
+  /** The value given to the latest `stop(value)` call not rewound (`undefined` when none was given). */
+  get stopValue(): unknown {
+    const stops = this.#stops;
+    return stops === undefined || stops.length === 0 ? undefined : stops[stops.length - 1];
   }
 
   get signal(): AbortSignal {
@@ -41,11 +47,10 @@ export class HandlerContext implements HookContext {
   }
 
   stop(value?: unknown): void {
-    const earlier = (this.#earlier ??= []);
+    const stops = (this.#stops ??= []);
     // Only stops made outside any run are never rewound; drop the oldest half rather than grow forever.
-    if (earlier.length >= MAX_EARLIER_STOPS) earlier.splice(0, MAX_EARLIER_STOPS / 2);
-    earlier.push(this.stopValue);
-    this.stopValue = value;
+    if (stops.length > MAX_EARLIER_STOPS) stops.splice(0, MAX_EARLIER_STOPS / 2);
+    stops.push(value);
     this.stopMark++;
   }
 
@@ -61,9 +66,9 @@ export class HandlerContext implements HookContext {
 
   /** Undoes the `stop()` calls made since the stop mark was `mark` (a run that threw, or a stopped one). */
   rewind(mark: number): void {
-    const earlier = this.#earlier;
+    const stops = this.#stops;
     while (this.stopMark > mark) {
-      this.stopValue = earlier?.pop();
+      stops?.pop();
       this.stopMark--;
     }
   }

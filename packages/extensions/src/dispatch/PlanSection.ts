@@ -9,7 +9,7 @@ export type PlanHandler = (value: unknown, ctx: HandlerContext) => unknown;
 export interface PlanEntry {
   readonly reg: Registration;
   readonly fn: PlanHandler;
-  /** Reused for every fast-path run of this handler on this event. */
+  /** The handler's reusable context on this event (only its `event` is read where runs get a fresh one). */
   readonly ctx: HandlerContext;
   /** Effective time limit (own or registry default). */
   readonly timeout: number | undefined;
@@ -23,15 +23,23 @@ export type AsyncRunner = (input: unknown, strategy: ErrorStrategy) => Promise<u
 /**
  * The handlers of one dispatch mode (synchronous or asynchronous) of a plan, with the arrays the
  * plain loops iterate and the specialised runners generated once the section is hot.
+ *
+ * Per handler it holds only array slots: the {@link PlanEntry} objects the failure paths and the
+ * general loops use are created on first use ({@link PlanSection.entries}).
  */
 export class PlanSection {
-  readonly entries: readonly PlanEntry[];
+  /** The concrete event name of the plan. */
+  readonly event: string;
+  readonly regs: readonly Registration[];
   readonly fns: readonly PlanHandler[];
   /**
-   * The reusable context of each entry; `undefined` where a fresh context is needed per run (handlers
-   * known to be asynchronous, whose `stop()` may come after an `await` while other runs overlap).
+   * The reusable context of each handler; `undefined` where a fresh context is needed per run
+   * (handlers known to be asynchronous, whose `stop()` may come after an `await` while other runs
+   * overlap).
    */
   readonly ctxs: readonly (HandlerContext | undefined)[];
+  /** The registry's default time limit when the plan was compiled. */
+  readonly defaultTimeout: number | undefined;
   /** No entry needs timeouts, retries, `once` or tracing: the plain loops and runners apply. */
   readonly plain: boolean;
   /** Dispatches through the plain loops so far (drives runner generation). */
@@ -44,25 +52,31 @@ export class PlanSection {
   filterAsyncRunner: AsyncRunner | undefined = undefined;
   notifyAsyncRunner: AsyncRunner | undefined = undefined;
   collectAsyncRunner: AsyncRunner | undefined = undefined;
+  #entries: readonly PlanEntry[] | undefined = undefined;
 
   /**
+   * @param ctxs - the reusable context of each handler, `undefined` where a fresh one is made per run.
    * @param presetEmpty - install the trivial runners when there are no entries (not when the
    *   first dispatch still has warnings to log).
    */
   constructor(
-    entries: readonly PlanEntry[],
+    event: string,
+    regs: readonly Registration[],
+    ctxs: readonly (HandlerContext | undefined)[],
+    defaultTimeout: number | undefined,
     plain: boolean,
-    freshFor: (entry: PlanEntry) => boolean,
     presetEmpty: boolean,
   ) {
     // Not frozen, only typed read-only: the optimising compiler of Node 20 does not inline indexed
     // loads from frozen arrays where the receiver varies (the asynchronous continuation), so each
     // `fns[i]` / `ctxs[i]` became a generic keyed-load call (about 10 ns per handler).
-    this.entries = entries;
-    this.fns = entries.map((entry) => entry.fn);
-    this.ctxs = entries.map((entry) => (freshFor(entry) ? undefined : entry.ctx));
+    this.event = event;
+    this.regs = regs;
+    this.fns = regs.map((reg) => reg.handler as unknown as PlanHandler);
+    this.ctxs = ctxs;
+    this.defaultTimeout = defaultTimeout;
     this.plain = plain;
-    if (plain && presetEmpty && entries.length === 0) {
+    if (plain && presetEmpty && regs.length === 0) {
       this.filterRunner = identity;
       this.notifyRunner = nothing;
       this.collectRunner = emptyList;
@@ -70,6 +84,16 @@ export class PlanSection {
       this.notifyAsyncRunner = resolvedNothing;
       this.collectAsyncRunner = resolvedEmptyList;
     }
+  }
+
+  /** One entry per handler, in order (created on first use). */
+  get entries(): readonly PlanEntry[] {
+    return (this.#entries ??= this.regs.map((reg, k): PlanEntry => ({
+      reg,
+      fn: this.fns[k] as PlanHandler,
+      ctx: this.ctxs[k] ?? reg.contextFor(this.event),
+      timeout: reg.timeout ?? this.defaultTimeout,
+    })));
   }
 }
 

@@ -93,7 +93,7 @@ export class SeriesRun {
   #await(pending: PromiseLike<unknown>, ctx: HandlerContext, mark: number): void {
     this.#ctx = ctx;
     this.#mark = mark;
-    const reg = this.#section.entries[this.#index]!.reg;
+    const reg = this.#section.regs[this.#index]!;
     if (!reg.declaredAsync && !reg.returnsPromise)
       this.#engine.noteAsync(this.#section.entries[this.#index]!);
     toPromise(pending).then(this.#onFulfilled, this.#onRejected);
@@ -164,12 +164,12 @@ export class SeriesRun {
 
   /** Runs handlers from `#index` synchronously until one returns a thenable or all have run. */
   #advance(): void {
-    const { fns, ctxs, entries } = this.#section;
+    const { fns, ctxs, regs } = this.#section;
     const count = fns.length;
     try {
       while (this.#index < count) {
         const index = this.#index;
-        const ctx = ctxs[index] ?? new HandlerContext(this.#event, entries[index]!.reg.plugin);
+        const ctx = ctxs[index] ?? new HandlerContext(this.#event, regs[index]!.plugin);
         const mark = ctx.stopMark;
         let result: unknown;
         try {

@@ -1,6 +1,6 @@
 import type { PointKind } from '../points/ExtensionPoint.js';
 import type { Registration } from '../registry/Registration.js';
-import type { DispatchPlan, PlanEntry, PlanHandler } from './DispatchPlan.js';
+import type { DispatchPlan } from './DispatchPlan.js';
 import { PlanSection } from './PlanSection.js';
 import type { HandlerContext } from './HandlerContext.js';
 
@@ -18,39 +18,49 @@ export interface CompilePlanInput {
   readonly contextOf: (reg: Registration) => HandlerContext;
 }
 
-const section = (
-  entries: readonly PlanEntry[],
-  tracing: boolean,
-  freshFor: (entry: PlanEntry) => boolean,
-  presetEmpty: boolean,
-): PlanSection =>
-  new PlanSection(
-    entries,
-    !tracing &&
-      entries.every((entry) => entry.timeout === undefined && entry.reg.retries === 0 && !entry.reg.once),
-    freshFor,
-    presetEmpty,
-  );
-
 const isAsync = (reg: Registration): boolean => reg.declaredAsync || reg.returnsPromise;
+
+const isPlain = (
+  regs: readonly Registration[],
+  defaultTimeout: number | undefined,
+  tracing: boolean,
+): boolean =>
+  !tracing &&
+  regs.every((reg) => (reg.timeout ?? defaultTimeout) === undefined && reg.retries === 0 && !reg.once);
 
 /** Builds the immutable dispatch plan of one concrete event name. */
 export function compilePlan(input: CompilePlanInput): DispatchPlan {
-  const entries = input.regs.map((reg): PlanEntry => ({
-    reg,
-    fn: reg.handler as unknown as PlanHandler,
-    ctx: input.contextOf(reg),
-    timeout: reg.timeout ?? input.defaultTimeout,
-  }));
-  const syncEntries = entries.filter((entry) => !isAsync(entry.reg));
-  const skipped = input.regs.filter((reg) => isAsync(reg) && !reg.warned);
+  const { event, regs, defaultTimeout, tracing } = input;
+  const contexts = regs.map((reg) => input.contextOf(reg));
+  const syncRegs = regs.filter((reg) => !isAsync(reg));
+  const skipped = regs.filter((reg) => isAsync(reg) && !reg.warned);
+  const all = new PlanSection(
+    event,
+    regs,
+    regs.map((reg, k) => (isAsync(reg) ? undefined : contexts[k])),
+    defaultTimeout,
+    isPlain(regs, defaultTimeout, tracing),
+    true,
+  );
   return {
-    event: input.event,
+    event,
     segments: input.segments,
     kind: input.kind,
-    all: section(entries, input.tracing, (entry) => isAsync(entry.reg), true),
-    sync: section(syncEntries, input.tracing, () => false, skipped.length === 0),
+    all,
+    // Without asynchronous handlers both sections hold the same handlers and contexts: one object
+    // serves both (its synchronous and asynchronous runners are separate fields).
+    sync:
+      syncRegs.length === regs.length
+        ? all
+        : new PlanSection(
+            event,
+            syncRegs,
+            contexts.filter((_ctx, k) => !isAsync(regs[k] as Registration)),
+            defaultTimeout,
+            isPlain(syncRegs, defaultTimeout, tracing),
+            skipped.length === 0,
+          ),
     pendingWarnings: skipped.length > 0 ? Object.freeze(skipped) : undefined,
-    tracing: input.tracing,
+    tracing,
   };
 }

@@ -174,8 +174,8 @@ export function generateAsyncRunner(
   mode: SeriesMode,
 ): AsyncRunner | undefined {
   const plugins: Record<string, unknown> = {};
-  section.entries.forEach((entry, k) => {
-    if (section.ctxs[k] === undefined) plugins[`p${k}`] = entry.reg.plugin;
+  section.regs.forEach((reg, k) => {
+    if (section.ctxs[k] === undefined) plugins[`p${k}`] = reg.plugin;
   });
   // The failure path: resumes the series inside the dispatch, then restores the depth.
   const fail = (

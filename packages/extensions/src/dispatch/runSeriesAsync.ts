@@ -56,7 +56,7 @@ export function seriesFrom(
     while (index < count) {
       try {
         for (; index < count; index++) {
-          const ctx = ctxs[index] ?? new HandlerContext(event, section.entries[index]!.reg.plugin);
+          const ctx = ctxs[index] ?? new HandlerContext(event, section.regs[index]!.plugin);
           mark = ctx.stopMark;
           let result = fns[index]!(value, ctx);
           if (result !== undefined && isThenable(result)) {

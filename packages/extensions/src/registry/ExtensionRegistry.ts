@@ -14,7 +14,6 @@ import type {
   MiddlewareHandler,
   NotifyHandler,
 } from '../handlers/handlerTypes.js';
-import { handlerName } from '../handlers/handlerName.js';
 import type { HookOptions } from '../handlers/HookOptions.js';
 import { isAsyncFunction } from '../handlers/isAsyncFunction.js';
 import { resolvePriority } from '../handlers/resolvePriority.js';
@@ -44,7 +43,7 @@ import { PLUGIN_ERROR_EVENT } from './PLUGIN_ERROR_EVENT.js';
 import type { PluginErrorPayload } from './PluginErrorPayload.js';
 import type { PointDescription } from './PointDescription.js';
 import { PointKinds } from './PointKinds.js';
-import { Registration } from './Registration.js';
+import { Registration, registrationOptions } from './Registration.js';
 import type { RegistryOptions } from './RegistryOptions.js';
 import { resetStats } from './resetStats.js';
 import type { Unsubscribe } from './Unsubscribe.js';
@@ -155,13 +154,11 @@ export class ExtensionRegistry {
   on(event: string | AnyExtensionPoint, handler: AnyFunction, options?: HookOptions): Unsubscribe;
   on(point: string | AnyExtensionPoint, handler: AnyFunction, options: HookOptions = {}): Unsubscribe {
     let name: string;
-    let kind: PointKind | undefined;
     if (typeof point === 'string') {
       name = validateEventName(point, { allowPattern: true });
     } else {
       this.#claim(checkPoint(point));
       name = point.name;
-      kind = point.kind;
     }
     if (typeof handler !== 'function') {
       throw new ValidationError(`The handler given for '${name}' is ${String(handler)}; pass a function.`);
@@ -174,12 +171,13 @@ export class ExtensionRegistry {
       handler,
       priority: resolvePriority(options.priority, name),
       plugin: options.plugin,
-      name: handlerName(handler, options.name),
-      timeout: options.timeout,
-      retries: options.retries ?? 0,
-      once: options.once === true,
+      options: registrationOptions(
+        options.name,
+        options.timeout,
+        options.retries ?? 0,
+        options.once === true,
+      ),
       declaredAsync: options.async === true || isAsyncFunction(handler),
-      kind,
     });
     this.#store.add(reg);
     this.#owners.add(reg);
@@ -420,7 +418,7 @@ export class ExtensionRegistry {
   /** Whether dispatching `point` would run at least one (enabled) handler. */
   hasHandlers(point: string | AnyExtensionPoint): boolean {
     const name = typeof point === 'string' ? point : point.name;
-    return (this.#plans.get(name) ?? this.#compile(name)).all.entries.length > 0;
+    return (this.#plans.get(name) ?? this.#compile(name)).all.regs.length > 0;
   }
 
   /** Per-handler counters collected while tracing was on. */

@@ -1,5 +1,5 @@
 import { HandlerContext } from '../dispatch/HandlerContext.js';
-import type { PointKind } from '../points/ExtensionPoint.js';
+import { handlerName } from '../handlers/handlerName.js';
 import type { PatternMatcher } from '../wildcard/compilePattern.js';
 
 /** Mutable counters behind `registry.stats()`. */
@@ -10,7 +10,53 @@ export interface MutableStats {
   maxMs: number;
 }
 
-/** Everything the registry knows about one `on()` call. Internal. */
+/**
+ * The options of a registration that dispatch rarely reads. Registrations made without any of them
+ * share {@link DEFAULT_OPTIONS}.
+ */
+export interface RegistrationOptions {
+  /** The `name` option (the function's own name is used when undefined). */
+  readonly name: string | undefined;
+  /** The handler's own timeout (the registry default applies when undefined). */
+  readonly timeout: number | undefined;
+  readonly retries: number;
+  readonly once: boolean;
+}
+
+const DEFAULT_OPTIONS: RegistrationOptions = Object.freeze({
+  name: undefined,
+  timeout: undefined,
+  retries: 0,
+  once: false,
+});
+
+/** The shared options object for these values (the default one when none is set). */
+export function registrationOptions(
+  name: string | undefined,
+  timeout: number | undefined,
+  retries: number,
+  once: boolean,
+): RegistrationOptions {
+  return name === undefined && timeout === undefined && retries === 0 && !once
+    ? DEFAULT_OPTIONS
+    : { name, timeout, retries, once };
+}
+
+const DECLARED_ASYNC = 1;
+const RETURNS_PROMISE = 2;
+const WARNED = 4;
+const CONSUMED = 8;
+const REMOVED = 16;
+
+/**
+ * Everything the registry knows about one `on()` call. Internal.
+ *
+ * Kept small (one is held per registered handler): the flags share one small integer, the rarely
+ * read options live in a shared object, the stats are created by the first traced run and the
+ * context by the first dispatch. No private methods either (they would add a brand to every
+ * instance). Every field is set in the constructor, in one order, so that all
+ * instances share one shape.
+ */
 export class Registration {
   /** Registration order, unique per registry. */
   readonly seq: number;
@@ -21,26 +67,11 @@ export class Registration {
   readonly handler: (...args: never[]) => unknown;
   readonly priority: number;
   readonly plugin: string | undefined;
-  readonly name: string;
-  /** The handler's own timeout (the registry default applies when undefined). */
-  readonly timeout: number | undefined;
-  readonly retries: number;
-  readonly once: boolean;
-  /** Declared `async` (seen at registration): synchronous dispatchers skip it. */
-  readonly declaredAsync: boolean;
-  /** The kind of the typed point it was registered with, if any. */
-  readonly kind: PointKind | undefined;
-  /** Seen returning a promise: synchronous dispatchers skip it from then on. */
-  returnsPromise = false;
-  /** A warning about being skipped by a synchronous dispatcher was logged. */
-  warned = false;
-  /** A `once` handler that has started its run. */
-  consumed = false;
-  /** Removed from the registry (it may still run in dispatches that started before). */
-  removed = false;
-  readonly stats: MutableStats = { calls: 0, errors: 0, totalMs: 0, maxMs: 0 };
+  readonly options: RegistrationOptions;
+  #flags: number;
+  #stats: MutableStats | undefined;
   /** The reusable context of an exact-name registration (kept across plan recompilations). */
-  #context: HandlerContext | undefined = undefined;
+  #context: HandlerContext | undefined;
 
   constructor(init: {
     seq: number;
@@ -49,12 +80,8 @@ export class Registration {
     handler: (...args: never[]) => unknown;
     priority: number;
     plugin: string | undefined;
-    name: string;
-    timeout: number | undefined;
-    retries: number;
-    once: boolean;
+    options: RegistrationOptions;
     declaredAsync: boolean;
-    kind: PointKind | undefined;
   }) {
     this.seq = init.seq;
     this.pattern = init.pattern;
@@ -62,12 +89,79 @@ export class Registration {
     this.handler = init.handler;
     this.priority = init.priority;
     this.plugin = init.plugin;
-    this.name = init.name;
-    this.timeout = init.timeout;
-    this.retries = init.retries;
-    this.once = init.once;
-    this.declaredAsync = init.declaredAsync;
-    this.kind = init.kind;
+    this.options = init.options;
+    this.#flags = init.declaredAsync ? DECLARED_ASYNC : 0;
+    this.#stats = undefined;
+    this.#context = undefined;
+  }
+
+  /** The handler's name in logs and stats: the `name` option, else the function's own name. */
+  get name(): string {
+    return handlerName(this.handler, this.options.name);
+  }
+
+  /** The handler's own timeout (the registry default applies when undefined). */
+  get timeout(): number | undefined {
+    return this.options.timeout;
+  }
+
+  get retries(): number {
+    return this.options.retries;
+  }
+
+  get once(): boolean {
+    return this.options.once;
+  }
+
+  /** Declared `async` (seen at registration): synchronous dispatchers skip it. */
+  get declaredAsync(): boolean {
+    return (this.#flags & DECLARED_ASYNC) !== 0;
+  }
+
+  /** Seen returning a promise: synchronous dispatchers skip it from then on. */
+  get returnsPromise(): boolean {
+    return (this.#flags & RETURNS_PROMISE) !== 0;
+  }
+
+  set returnsPromise(on: boolean) {
+    this.#flags = on ? this.#flags | RETURNS_PROMISE : this.#flags & ~RETURNS_PROMISE;
+  }
+
+  /** A warning about being skipped by a synchronous dispatcher was logged. */
+  get warned(): boolean {
+    return (this.#flags & WARNED) !== 0;
+  }
+
+  set warned(on: boolean) {
+    this.#flags = on ? this.#flags | WARNED : this.#flags & ~WARNED;
+  }
+
+  /** A `once` handler that has started its run. */
+  get consumed(): boolean {
+    return (this.#flags & CONSUMED) !== 0;
+  }
+
+  set consumed(on: boolean) {
+    this.#flags = on ? this.#flags | CONSUMED : this.#flags & ~CONSUMED;
+  }
+
+  /** Removed from the registry (it may still run in dispatches that started before). */
+  get removed(): boolean {
+    return (this.#flags & REMOVED) !== 0;
+  }
+
+  set removed(on: boolean) {
+    this.#flags = on ? this.#flags | REMOVED : this.#flags & ~REMOVED;
+  }
+
+  /** The tracing counters (created by the first traced run). */
+  get stats(): MutableStats {
+    return (this.#stats ??= { calls: 0, errors: 0, totalMs: 0, maxMs: 0 });
+  }
+
+  /** The counters if any run was traced, else `undefined` (reads that must not allocate). */
+  get statsIfAny(): Readonly<MutableStats> | undefined {
+    return this.#stats;
   }
 
   /** The context the fast path reuses for this handler on `event`. */

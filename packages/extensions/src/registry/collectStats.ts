@@ -3,13 +3,16 @@ import type { Registration } from './Registration.js';
 
 /** The tracing counters of `regs`, one entry per registration. */
 export function collectStats(regs: readonly Registration[]): HandlerStats[] {
-  return regs.map((reg) => ({
-    event: reg.pattern,
-    plugin: reg.plugin,
-    handler: reg.name,
-    calls: reg.stats.calls,
-    errors: reg.stats.errors,
-    totalMs: reg.stats.totalMs,
-    maxMs: reg.stats.maxMs,
-  }));
+  return regs.map((reg) => {
+    const stats = reg.statsIfAny;
+    return {
+      event: reg.pattern,
+      plugin: reg.plugin,
+      handler: reg.name,
+      calls: stats?.calls ?? 0,
+      errors: stats?.errors ?? 0,
+      totalMs: stats?.totalMs ?? 0,
+      maxMs: stats?.maxMs ?? 0,
+    };
+  });
 }
