@@ -11,8 +11,23 @@ const lookup = (values: Readonly<Record<string, unknown>>, key: string): unknown
   return current;
 };
 
+const isEmpty = (values: Readonly<Record<string, unknown>>): boolean => {
+  for (const key in values) if (Object.hasOwn(values, key)) return false;
+  return true;
+};
+
+const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** The accessor of an empty section, shared by every plugin that has one. */
+const EMPTY_CONFIG: PluginConfig = Object.freeze({
+  get: <T>(_key: string, defaultValue?: T): T | undefined => defaultValue,
+  has: () => false,
+  all: () => NO_VALUES,
+});
+
 /** Creates the {@link PluginConfig} accessor over an effective config section. */
 export function createPluginConfig(values: Readonly<Record<string, unknown>>): PluginConfig {
+  if (isEmpty(values)) return EMPTY_CONFIG;
   const frozen = Object.freeze({ ...values });
   function get<T>(key: string, defaultValue?: T): T | undefined {
     const value = lookup(frozen, key);

@@ -20,11 +20,18 @@ const copyDefault = (value: unknown): unknown => {
   }
 };
 
+/** The outcome for a plugin without a schema or a section: shared, frozen. */
+const NO_CONFIG: ConfigValidation = Object.freeze({
+  value: Object.freeze({}),
+  problems: Object.freeze([]),
+});
+
 /**
  * Validates a plugin's config section against its schema and applies defaults. Keys the schema
  * does not declare are kept as given. Every problem is returned, not only the first.
  */
 export function validateConfig(schema: ConfigSchema | undefined, section: unknown): ConfigValidation {
+  if (schema === undefined && section === undefined) return NO_CONFIG;
   if (section !== undefined && (typeof section !== 'object' || section === null || Array.isArray(section))) {
     return {
       value: {},

@@ -1,10 +1,10 @@
 import type { ExtensionRegistry } from '@trellis/extensions';
 import { Container, type BindingIdentifier, type Newable } from 'inversify';
 import type { PluginConfig } from '../config/PluginConfig.js';
-import { ManagedPluginContext } from '../context/ManagedPluginContext.js';
+import type { ContextHost } from '../context/ManagedPluginContext.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import type { Logger } from '../logging/Logger.js';
-import type { LivePlugin, PluginRecord } from '../manager/PluginRecord.js';
+import { LivePlugin, type PluginRecord } from '../manager/PluginRecord.js';
 import { bindCoreTokens } from './bindCoreTokens.js';
 import { bindProviders } from './bindProviders.js';
 
@@ -28,8 +28,7 @@ const isUnexpectedAsync = (error: unknown): boolean =>
  */
 export class PluginInjector {
   readonly container: Container;
-  readonly #registry: ExtensionRegistry;
-  readonly #logger: Logger;
+  readonly #host: ContextHost;
   /** The plugins being instantiated (innermost last). */
   readonly #resolving: LivePlugin[] = [];
   #asyncResolution: Promise<unknown> = Promise.resolve();
@@ -43,10 +42,18 @@ export class PluginInjector {
   };
 
   constructor(init: PluginInjectorInit) {
-    this.#registry = init.registry;
-    this.#logger = init.logger;
-    this.container = new Container(init.parent === undefined ? {} : { parent: init.parent });
-    bindCoreTokens(this.container, {
+    const container = new Container(init.parent === undefined ? {} : { parent: init.parent });
+    this.container = container;
+    const logger = init.logger;
+    this.#host = {
+      registry: init.registry,
+      childLogger: (name) => logger.child({ plugin: name }),
+      resolve: (owner, token) => this.#resolveAs(owner, () => container.get(token)),
+      provide: (owner, token, value) => {
+        owner.bindings.push(container.bind(token).toConstantValue(value).getIdentifier());
+      },
+    };
+    bindCoreTokens(container, {
       current: () => this.#resolving[this.#resolving.length - 1],
       logger: init.logger,
       manager: init.manager,
@@ -54,25 +61,9 @@ export class PluginInjector {
     });
   }
 
-  /** A new incarnation of the plugin: logger, config and context, nothing bound or created yet. */
+  /** A new incarnation of the plugin: config and context, nothing bound or created yet. */
   prepare(record: PluginRecord, config: PluginConfig): LivePlugin {
-    const { name, cls, meta } = record;
-    const logger = this.#logger.child({ plugin: name });
-    const bindings: BindingIdentifier[] = [];
-    const container = this.container;
-    const context: ManagedPluginContext = new ManagedPluginContext({
-      name,
-      version: meta.version,
-      logger,
-      config,
-      registry: this.#registry,
-      resolve: (token) => this.#resolveAs(live, () => container.get(token)),
-      provide: (token, value) => {
-        bindings.push(container.bind(token).toConstantValue(value).getIdentifier());
-      },
-    });
-    const live: LivePlugin = { cls, logger, config, context, bindings, instance: undefined };
-    return live;
+    return new LivePlugin(this.#host, record, config);
   }
 
   /** Binds the plugin's services and class, and creates its instance. */
@@ -85,23 +76,28 @@ export class PluginInjector {
   /** Removes the incarnation's bindings (`@preDestroy` runs); returns the first failure. */
   async unbind(record: PluginRecord, live: LivePlugin): Promise<PluginLoadError | undefined> {
     let failure: PluginLoadError | undefined;
-    for (const binding of live.bindings.reverse()) {
+    const bindings = live.bindings;
+    for (let index = bindings.length - 1; index >= 0; index--) {
       try {
-        await this.container.unbindAsync(binding);
+        await this.container.unbindAsync(bindings[index] as BindingIdentifier);
       } catch (cause) {
         failure ??= new PluginLoadError({ plugin: record.name, phase: 'destroy', cause });
       }
     }
+    bindings.length = 0;
     return failure;
   }
 
   /** Creates the instance; falls back to async resolution (one at a time) when a dependency is async. */
   #construct(live: LivePlugin): object | Promise<object> {
     const cls = live.cls as Newable<object>;
+    this.#resolving.push(live);
     try {
-      return this.#resolveAs(live, () => this.container.get(cls));
+      return this.container.get(cls);
     } catch (error) {
       if (!isUnexpectedAsync(error)) throw error;
+    } finally {
+      this.#resolving.pop();
     }
     // The stack of resolving plugins must stay put while inversify awaits: serialise async resolutions.
     const run = this.#asyncResolution.then(async () => {

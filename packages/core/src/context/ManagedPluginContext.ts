@@ -9,19 +9,23 @@ import type { Newable, ServiceIdentifier } from 'inversify';
 import type { Token } from '../tokens/Token.js';
 import type { PluginConfig } from '../config/PluginConfig.js';
 import type { Logger } from '../logging/Logger.js';
+import type { LivePlugin } from '../manager/PluginRecord.js';
 import type { HookHandler, HookTarget } from './HookTarget.js';
 import type { PluginContext } from './PluginContext.js';
 import type { PluginHookOptions } from './PluginHookOptions.js';
 
-/** What the manager gives a {@link ManagedPluginContext}. Internal. */
-export interface ManagedPluginContextInit {
-  readonly name: string;
-  readonly version: string;
-  readonly logger: Logger;
-  readonly config: PluginConfig;
+/**
+ * What every {@link ManagedPluginContext} of a manager shares: one object, so a context holds no
+ * closures of its own. Internal.
+ */
+export interface ContextHost {
   readonly registry: ExtensionRegistry;
-  readonly resolve: <T>(token: ServiceIdentifier<T>) => T;
-  readonly provide: <T>(token: ServiceIdentifier<T>, value: T) => void;
+  /** The plugin's logger: a child of the manager's bound to `{ plugin: name }`. */
+  childLogger(name: string): Logger;
+  /** Resolves a token as the plugin (its Logger, Config and Context get injected). */
+  resolve<T>(owner: LivePlugin, token: ServiceIdentifier<T>): T;
+  /** Binds a value for the lifetime of the plugin's incarnation. */
+  provide<T>(owner: LivePlugin, token: ServiceIdentifier<T>, value: T): void;
 }
 
 /** Why the manager aborts a plugin's signal, besides a timeout. */
@@ -31,9 +35,11 @@ export type AbortCause = 'stopping' | 'unloaded';
 export class ManagedPluginContext implements PluginContext {
   readonly name: string;
   readonly version: string;
-  readonly logger: Logger;
   readonly config: PluginConfig;
-  readonly #init: ManagedPluginContextInit;
+  readonly #host: ContextHost;
+  readonly #owner: LivePlugin;
+  /** Made on first use: many plugins never log. */
+  #logger: Logger | undefined;
   /** Created when `signal` is first read: most plugins never look at it. */
   #controller: AbortController | undefined;
   /** Whether the current signal is aborted (known without a controller). */
@@ -43,12 +49,16 @@ export class ManagedPluginContext implements PluginContext {
   /** Set instead of `#reason` when the reason is the stop or unload error, made on demand. */
   #because: AbortCause | undefined;
 
-  constructor(init: ManagedPluginContextInit) {
-    this.name = init.name;
-    this.version = init.version;
-    this.logger = init.logger;
-    this.config = init.config;
-    this.#init = init;
+  constructor(host: ContextHost, owner: LivePlugin, name: string, version: string, config: PluginConfig) {
+    this.name = name;
+    this.version = version;
+    this.config = config;
+    this.#host = host;
+    this.#owner = owner;
+  }
+
+  get logger(): Logger {
+    return (this.#logger ??= this.#host.childLogger(this.name));
   }
 
   /** Made on first read; read after an abort, it is already aborted with that abort's reason. */
@@ -102,11 +112,11 @@ export class ManagedPluginContext implements PluginContext {
   get<T>(token: Token<T> | Newable<T>): T;
   get<T = unknown>(token: ServiceIdentifier<T>): T;
   get(token: ServiceIdentifier): unknown {
-    return this.#init.resolve(token);
+    return this.#host.resolve(this.#owner, token);
   }
 
   provide<T>(token: ServiceIdentifier<T>, value: T): void {
-    this.#init.provide(token, value);
+    this.#host.provide(this.#owner, token, value);
   }
 
   registerHook<T>(
@@ -114,36 +124,36 @@ export class ManagedPluginContext implements PluginContext {
     handler: HookHandler<T>,
     options: PluginHookOptions = {},
   ): () => void {
-    return this.#init.registry.on(event as string | AnyExtensionPoint, handler as AnyFunction, {
+    return this.#host.registry.on(event as string | AnyExtensionPoint, handler as AnyFunction, {
       ...options,
       plugin: this.name,
     });
   }
 
   unregisterHook<T>(event: HookTarget<T>, handler: HookHandler<T>): boolean {
-    return this.#init.registry.off(event, handler, this.name);
+    return this.#host.registry.off(event, handler, this.name);
   }
 
   trigger<T>(event: string | FilterPoint<T>, data: T): T {
     return typeof event === 'string'
-      ? this.#init.registry.filter(event, data)
-      : this.#init.registry.filter(event, data);
+      ? this.#host.registry.filter(event, data)
+      : this.#host.registry.filter(event, data);
   }
 
   triggerAsync<T>(event: string | FilterPoint<T>, data: T): Promise<T> {
     return typeof event === 'string'
-      ? this.#init.registry.filterAsync(event, data)
-      : this.#init.registry.filterAsync(event, data);
+      ? this.#host.registry.filterAsync(event, data)
+      : this.#host.registry.filterAsync(event, data);
   }
 
   notify<T>(event: string | NotifyPoint<T>, payload: T): void {
-    if (typeof event === 'string') this.#init.registry.notify(event, payload);
-    else this.#init.registry.notify(event, payload);
+    if (typeof event === 'string') this.#host.registry.notify(event, payload);
+    else this.#host.registry.notify(event, payload);
   }
 
   notifyAsync<T>(event: string | NotifyPoint<T>, payload: T): Promise<void> {
     return typeof event === 'string'
-      ? this.#init.registry.notifyAsync(event, payload)
-      : this.#init.registry.notifyAsync(event, payload);
+      ? this.#host.registry.notifyAsync(event, payload)
+      : this.#host.registry.notifyAsync(event, payload);
   }
 }

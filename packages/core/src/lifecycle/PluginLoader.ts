@@ -6,6 +6,7 @@ import { ConfigValidationError } from '../errors/ConfigValidationError.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import { PluginNotFoundError } from '../errors/PluginNotFoundError.js';
 import type { PluginHookWiring } from '../hooks/PluginHookWiring.js';
+import type { Logger } from '../logging/Logger.js';
 import { findDependencyProblem, type DependencyStanding } from '../manager/findDependencyProblem.js';
 import type { PluginRecord } from '../manager/PluginRecord.js';
 import type { PluginStore } from '../manager/PluginStore.js';
@@ -29,6 +30,7 @@ export interface PluginLoaderInit {
   readonly releaser: PluginReleaser;
   readonly failures: FailureRecorder;
   readonly events: LifecycleEvents;
+  readonly logger: Logger;
 }
 
 /** How a dependency stands when it is not usable: its failure, or why it is not ready. */
@@ -114,7 +116,7 @@ export class PluginLoader {
     }
     this.#init.hooks.wire(record, live, instance);
     record.state = 'loaded';
-    live.logger.debug('plugin loaded');
+    this.#init.logger.debug({ plugin: name }, 'plugin loaded');
     await this.#init.events.plugin(LIFECYCLE_EVENTS.loaded, record);
     return true;
   }

@@ -1,4 +1,5 @@
 import type { TrellisError } from '@trellis/extensions';
+import type { Logger } from '../logging/Logger.js';
 import { findDependencyProblem, type DependencyStanding } from '../manager/findDependencyProblem.js';
 import type { PluginRecord } from '../manager/PluginRecord.js';
 import type { PluginStore } from '../manager/PluginStore.js';
@@ -20,6 +21,7 @@ export interface PluginRunnerInit {
   readonly releaser: PluginReleaser;
   readonly failures: FailureRecorder;
   readonly events: LifecycleEvents;
+  readonly logger: Logger;
 }
 
 /** Starts and stops one loaded plugin, and keeps the start order that stopping reverses. Internal. */
@@ -63,7 +65,7 @@ export class PluginRunner {
     record.state = 'started';
     record.started = true;
     this.#init.started.add(record);
-    live.logger.debug('plugin started');
+    this.#init.logger.debug({ plugin: record.name }, 'plugin started');
     await this.#init.events.plugin(LIFECYCLE_EVENTS.started, record);
     return true;
   }
@@ -85,7 +87,7 @@ export class PluginRunner {
       return failure;
     }
     record.state = 'stopped';
-    live.logger.debug('plugin stopped');
+    this.#init.logger.debug({ plugin: record.name }, 'plugin stopped');
     await this.#init.events.plugin(LIFECYCLE_EVENTS.stopped, record);
     return undefined;
   }

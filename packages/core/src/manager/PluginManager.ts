@@ -100,8 +100,9 @@ export class PluginManager {
       releaser,
       failures,
       events,
+      logger,
     });
-    const runner = new PluginRunner({ store, started, phases, releaser, failures, events });
+    const runner = new PluginRunner({ store, started, phases, releaser, failures, events, logger });
     const unloader = new PluginUnloader({ store, runner, releaser, events, logger });
     const sequence = new StartStopSequence({
       store,

@@ -1,7 +1,7 @@
 import type { TrellisError } from '@trellis/extensions';
 import type { BindingIdentifier, ServiceIdentifier } from 'inversify';
 import type { PluginConfig } from '../config/PluginConfig.js';
-import type { ManagedPluginContext } from '../context/ManagedPluginContext.js';
+import { ManagedPluginContext, type ContextHost } from '../context/ManagedPluginContext.js';
 import type { LifecyclePhase } from '../errors/LifecyclePhase.js';
 import type { PluginState } from '../lifecycle/PluginState.js';
 import type { Logger } from '../logging/Logger.js';
@@ -9,14 +9,24 @@ import type { PluginClass } from '../plugins/PluginClass.js';
 import type { PluginMetadata } from '../plugins/PluginOptions.js';
 
 /** A loaded incarnation of a plugin: its instance and everything bound for it. Internal. */
-export interface LivePlugin {
+export class LivePlugin {
   readonly cls: PluginClass;
-  readonly logger: Logger;
   readonly config: PluginConfig;
   readonly context: ManagedPluginContext;
   /** Container bindings made for this incarnation (class, provided services), removed on unload. */
-  readonly bindings: BindingIdentifier[];
-  instance: object | undefined;
+  readonly bindings: BindingIdentifier[] = [];
+  instance: object | undefined = undefined;
+
+  constructor(host: ContextHost, record: PluginRecord, config: PluginConfig) {
+    this.cls = record.cls;
+    this.config = config;
+    this.context = new ManagedPluginContext(host, this, record.name, record.meta.version, config);
+  }
+
+  /** The plugin's logger (made on first use). */
+  get logger(): Logger {
+    return this.context.logger;
+  }
 }
 
 /** Everything the manager knows about one registered plugin. Internal. */
