@@ -15,25 +15,15 @@ export class PhaseRunner {
     this.#timeout = timeout;
   }
 
-  /** `undefined` when the method is absent or settled synchronously; otherwise its completion. */
-  run(
-    record: PluginRecord,
-    live: LivePlugin,
-    phase: MethodPhase,
-    args: readonly unknown[],
-  ): Promise<void> | undefined {
+  /**
+   * `undefined` when the method is absent or settled synchronously; otherwise its completion.
+   * `arg` is the method's one argument (the context for `initialize`), or `undefined` for none.
+   */
+  run(record: PluginRecord, live: LivePlugin, phase: MethodPhase, arg?: unknown): Promise<void> | undefined {
     const instance = live.instance;
     if (instance === undefined) return undefined;
     const began = performance.now();
-    const pending = runLifecycleMethod(instance, {
-      plugin: record.name,
-      phase,
-      args,
-      timeout: this.#timeout,
-      onTimeout: (error) => {
-        live.context.abort(error);
-      },
-    });
+    const pending = runLifecycleMethod(instance, record.name, phase, arg, this.#timeout, live.context);
     if (pending === undefined) {
       record.timings[phase] = performance.now() - began;
       return undefined;

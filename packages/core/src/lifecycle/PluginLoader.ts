@@ -7,7 +7,11 @@ import { PluginLoadError } from '../errors/PluginLoadError.js';
 import { PluginNotFoundError } from '../errors/PluginNotFoundError.js';
 import type { PluginHookWiring } from '../hooks/PluginHookWiring.js';
 import type { Logger } from '../logging/Logger.js';
-import { findDependencyProblem, type DependencyStanding } from '../manager/findDependencyProblem.js';
+import {
+  findDependencyProblem,
+  type DependencyCheck,
+  type DependencyStanding,
+} from '../manager/findDependencyProblem.js';
 import type { PluginRecord } from '../manager/PluginRecord.js';
 import type { PluginStore } from '../manager/PluginStore.js';
 import { ATTACH_CONTEXT } from '../plugins/attachContext.js';
@@ -46,9 +50,11 @@ export function notReady(dependency: PluginRecord): TrellisError {
  */
 export class PluginLoader {
   readonly #init: PluginLoaderInit;
+  readonly #check: DependencyCheck;
 
   constructor(init: PluginLoaderInit) {
     this.#init = init;
+    this.#check = { records: init.store.records, hostVersion: TRELLIS_VERSION, standing: loadStanding };
   }
 
   /** Loads the plugin and, first, what it needs; resolves to the instance or rejects with its failure. */
@@ -77,13 +83,7 @@ export class PluginLoader {
   async #instantiate(record: PluginRecord): Promise<boolean> {
     const { store, failures, injector, phases } = this.#init;
     const name = record.name;
-    const problem = findDependencyProblem({
-      record,
-      graph: store.graph(),
-      records: store.records,
-      hostVersion: TRELLIS_VERSION,
-      standing: loadStanding,
-    });
+    const problem = findDependencyProblem(record, store.graph(), this.#check);
     if (problem !== undefined) return failures.fail(record, problem);
     const validation = validateConfig(record.meta.config, this.#init.config[name]);
     record.effectiveConfig = validation.value;
@@ -108,7 +108,7 @@ export class PluginLoader {
     if (instance instanceof PluginBase) instance[ATTACH_CONTEXT](live.context);
 
     try {
-      const pending = phases.run(record, live, 'initialize', [live.context]);
+      const pending = phases.run(record, live, 'initialize', live.context);
       if (pending !== undefined) await pending;
     } catch (error) {
       await this.#init.releaser.release(record);

@@ -1,6 +1,10 @@
 import type { TrellisError } from '@trellis/extensions';
 import type { Logger } from '../logging/Logger.js';
-import { findDependencyProblem, type DependencyStanding } from '../manager/findDependencyProblem.js';
+import {
+  findDependencyProblem,
+  type DependencyCheck,
+  type DependencyStanding,
+} from '../manager/findDependencyProblem.js';
 import type { PluginRecord } from '../manager/PluginRecord.js';
 import type { PluginStore } from '../manager/PluginStore.js';
 import { TRELLIS_VERSION } from '../version.js';
@@ -27,9 +31,11 @@ export interface PluginRunnerInit {
 /** Starts and stops one loaded plugin, and keeps the start order that stopping reverses. Internal. */
 export class PluginRunner {
   readonly #init: PluginRunnerInit;
+  readonly #check: DependencyCheck;
 
   constructor(init: PluginRunnerInit) {
     this.#init = init;
+    this.#check = { records: init.store.records, hostVersion: TRELLIS_VERSION, standing: startStanding };
   }
 
   /** Started plugins, in start order. */
@@ -42,13 +48,7 @@ export class PluginRunner {
     const { store, failures, releaser } = this.#init;
     const live = record.live;
     if (live?.instance === undefined) return false;
-    const problem = findDependencyProblem({
-      record,
-      graph: store.graph(),
-      records: store.records,
-      hostVersion: TRELLIS_VERSION,
-      standing: startStanding,
-    });
+    const problem = findDependencyProblem(record, store.graph(), this.#check);
     if (problem !== undefined) {
       await releaser.release(record);
       return failures.fail(record, problem);
@@ -56,7 +56,7 @@ export class PluginRunner {
     record.state = 'starting';
     live.context.renewSignal();
     try {
-      const pending = this.#init.phases.run(record, live, 'start', []);
+      const pending = this.#init.phases.run(record, live, 'start');
       if (pending !== undefined) await pending;
     } catch (error) {
       await releaser.release(record);
@@ -79,7 +79,7 @@ export class PluginRunner {
     record.state = 'stopping';
     live.context.abortBecause('stopping');
     try {
-      const pending = this.#init.phases.run(record, live, 'stop', []);
+      const pending = this.#init.phases.run(record, live, 'stop');
       if (pending !== undefined) await pending;
     } catch (error) {
       const failure = toPluginError(record.name, error, 'stop');

@@ -7,6 +7,8 @@ import type { LifecycleEvents } from './LifecycleEvents.js';
 import type { PluginReleaser } from './PluginReleaser.js';
 import type { PluginRunner } from './PluginRunner.js';
 
+const NO_ERRORS: readonly TrellisError[] = Object.freeze([]);
+
 /** What a {@link PluginUnloader} works with. Internal. */
 export interface PluginUnloaderInit {
   readonly store: PluginStore;
@@ -38,23 +40,18 @@ export class PluginUnloader {
   }
 
   /** Waits for a load in progress, stops the plugin if it runs, releases it; returns the errors met. */
-  async unloadOne(record: PluginRecord): Promise<TrellisError[]> {
+  async unloadOne(record: PluginRecord): Promise<readonly TrellisError[]> {
     if (record.loading !== undefined) await record.loading;
-    const errors: TrellisError[] = [];
-    if (record.started) {
-      const error = await this.#init.runner.stop(record);
-      if (error !== undefined) errors.push(error);
-    }
-    if (record.live === undefined) return errors;
+    let stopError: TrellisError | undefined;
+    if (record.started) stopError = await this.#init.runner.stop(record);
+    if (record.live === undefined) return stopError === undefined ? NO_ERRORS : [stopError];
     const error = await this.#init.releaser.release(record);
-    if (error !== undefined) {
-      errors.push(error);
-      record.lastError = error;
-    }
+    if (error !== undefined) record.lastError = error;
     record.state = record.enabled ? 'unloaded' : 'disabled';
     record.stateBeforeDisable = 'unloaded';
     this.#init.logger.debug({ plugin: record.name }, 'plugin unloaded');
     await this.#init.events.plugin(LIFECYCLE_EVENTS.unloaded, record);
-    return errors;
+    if (stopError === undefined) return error === undefined ? NO_ERRORS : [error];
+    return error === undefined ? [stopError] : [stopError, error];
   }
 }

@@ -2,7 +2,7 @@ import type { TrellisError } from '@trellis/extensions';
 import { validateConfig } from '../config/validateConfig.js';
 import { ConfigValidationError } from '../errors/ConfigValidationError.js';
 import { StartupError } from '../errors/StartupError.js';
-import { findDependencyProblem } from '../manager/findDependencyProblem.js';
+import { findDependencyProblem, type DependencyCheck } from '../manager/findDependencyProblem.js';
 import type { PluginRecord } from '../manager/PluginRecord.js';
 import type { PluginStore } from '../manager/PluginStore.js';
 import { TRELLIS_VERSION } from '../version.js';
@@ -27,18 +27,16 @@ export class Preflight {
   async check(): Promise<void> {
     const graph = this.#store.graph();
     const doomed = new Map<PluginRecord, TrellisError>();
+    const check: DependencyCheck = {
+      records: this.#store.records,
+      hostVersion: TRELLIS_VERSION,
+      standing: (dependency) =>
+        doomed.get(dependency) ??
+        (dependency.enabled || dependency.live !== undefined ? 'ready' : 'disabled'),
+    };
     for (const record of graph.sequence) {
       if (record.live !== undefined || !record.enabled) continue;
-      const problem =
-        findDependencyProblem({
-          record,
-          graph,
-          records: this.#store.records,
-          hostVersion: TRELLIS_VERSION,
-          standing: (dependency) =>
-            doomed.get(dependency) ??
-            (dependency.enabled || dependency.live !== undefined ? 'ready' : 'disabled'),
-        }) ?? this.#configProblem(record);
+      const problem = findDependencyProblem(record, graph, check) ?? this.#configProblem(record);
       if (problem !== undefined) doomed.set(record, problem);
     }
     if (doomed.size === 0) return;

@@ -3,16 +3,14 @@ import type { LifecyclePhase } from '../errors/LifecyclePhase.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import { settleWithin } from './settleWithin.js';
 
-/** What {@link runLifecycleMethod} runs. Internal. */
-export interface LifecycleCall {
-  readonly plugin: string;
-  readonly phase: Extract<LifecyclePhase, 'initialize' | 'start' | 'stop'>;
-  readonly args: readonly unknown[];
-  /** Milliseconds; non-finite for no limit. */
-  readonly timeout: number;
+/** What a lifecycle method belongs to; its signal is aborted on a timeout. Internal. */
+export interface LifecycleOwner {
   /** Called with the timeout error before it is raised (the manager aborts `ctx.signal`). */
-  readonly onTimeout: (error: LifecycleTimeoutError) => void;
+  abort(reason: unknown): void;
 }
+
+/** A lifecycle method run by {@link runLifecycleMethod}. */
+export type LifecycleMethodPhase = Extract<LifecyclePhase, 'initialize' | 'start' | 'stop'>;
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   (typeof value === 'object' || typeof value === 'function') &&
@@ -20,30 +18,42 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as { then?: unknown }).then === 'function';
 
 /**
- * Calls the instance's lifecycle method if it has one. Returns `undefined` when the method is
- * absent or finished synchronously (no promise, no timer), else a promise bounded by the timeout.
- * Failures come out as `PluginLoadError` (cause: the plugin's exception) or `LifecycleTimeoutError`.
+ * Calls the instance's lifecycle method if it has one, with `arg` (or no argument). Returns
+ * `undefined` when the method is absent or finished synchronously (no promise, no timer, no
+ * allocation), else a promise bounded by `timeout` (ms; non-finite for no limit). Failures come out
+ * as `PluginLoadError` (cause: the plugin's exception) or `LifecycleTimeoutError`, for which
+ * `owner.abort()` is called before it is raised.
  */
-export function runLifecycleMethod(instance: object, call: LifecycleCall): Promise<void> | undefined {
-  const method = (instance as Record<string, unknown>)[call.phase];
+export function runLifecycleMethod(
+  instance: object,
+  plugin: string,
+  phase: LifecycleMethodPhase,
+  arg: unknown,
+  timeout: number,
+  owner: LifecycleOwner,
+): Promise<void> | undefined {
+  const method = (instance as Record<string, unknown>)[phase];
   if (typeof method !== 'function') return undefined;
   let result: unknown;
   try {
-    result = (method as (...args: unknown[]) => unknown).apply(instance, [...call.args]);
+    result =
+      arg === undefined
+        ? (method as () => unknown).call(instance)
+        : (method as (arg: unknown) => unknown).call(instance, arg);
   } catch (cause) {
-    throw new PluginLoadError({ plugin: call.plugin, phase: call.phase, cause });
+    throw new PluginLoadError({ plugin, phase, cause });
   }
   if (!isThenable(result)) return undefined;
   let timedOut: LifecycleTimeoutError | undefined;
-  return settleWithin(result, call.timeout, () => {
-    timedOut = new LifecycleTimeoutError({ plugin: call.plugin, phase: call.phase, timeout: call.timeout });
-    call.onTimeout(timedOut);
+  return settleWithin(result, timeout, () => {
+    timedOut = new LifecycleTimeoutError({ plugin, phase, timeout });
+    owner.abort(timedOut);
     return timedOut;
   }).then(
     () => undefined,
     (error: unknown) => {
       if (timedOut !== undefined && error === timedOut) throw error;
-      throw new PluginLoadError({ plugin: call.plugin, phase: call.phase, cause: error });
+      throw new PluginLoadError({ plugin, phase, cause: error });
     },
   );
 }

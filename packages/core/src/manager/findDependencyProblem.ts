@@ -1,16 +1,14 @@
 import semver from 'semver';
 import type { TrellisError } from '@trellis/extensions';
 import { DependencyError } from '../errors/DependencyError.js';
-import type { DependencyGraph } from './DependencyGraph.js';
+import type { DependencyEdge, DependencyGraph } from './DependencyGraph.js';
 import type { PluginRecord } from './PluginRecord.js';
 
 /** How a dependency stands, from the point of view of the plugin about to load or start. */
 export type DependencyStanding = 'ready' | 'disabled' | TrellisError;
 
-/** What {@link findDependencyProblem} needs. Internal. */
+/** What {@link findDependencyProblem} needs besides the plugin and the graph; made once per caller. Internal. */
 export interface DependencyCheck {
-  readonly record: PluginRecord;
-  readonly graph: DependencyGraph;
   readonly records: ReadonlyMap<string, PluginRecord>;
   /** The host's Trellis version. */
   readonly hostVersion: string;
@@ -23,13 +21,21 @@ const satisfies = (version: string, range: string): boolean =>
 
 const describeCause = (error: TrellisError): string => `${error.code}: ${error.message}`;
 
+/** How messages name a dependency. */
+const describeEdge = (edge: DependencyEdge): string =>
+  edge.via === undefined ? `'${edge.to}'` : `'${edge.to}' (it injects ${edge.via})`;
+
 /**
  * The first reason the plugin cannot go ahead because of its dependencies: a cycle, an unsupported
  * host version, a missing, mismatched, disabled or failed dependency. `undefined` when none.
  * Optional dependencies only count when registered, and only their version is checked.
+ * O(dependencies), and allocates nothing unless there is a problem.
  */
-export function findDependencyProblem(check: DependencyCheck): DependencyError | undefined {
-  const { record, graph } = check;
+export function findDependencyProblem(
+  record: PluginRecord,
+  graph: DependencyGraph,
+  check: DependencyCheck,
+): DependencyError | undefined {
   const name = record.name;
   const cycle = graph.cycleOf.get(name);
   if (cycle !== undefined) {
@@ -47,12 +53,14 @@ export function findDependencyProblem(check: DependencyCheck): DependencyError |
       { code: 'TRELLIS_DEPENDENCY_ENGINE', plugin: name },
     );
   }
-  for (const edge of graph.edges.get(name) ?? []) {
+  const edges = graph.edges.get(name);
+  if (edges === undefined) return undefined;
+  for (let index = 0; index < edges.length; index++) {
+    const edge = edges[index] as DependencyEdge;
     const dependency = check.records.get(edge.to);
-    const what = edge.via === undefined ? `'${edge.to}'` : `'${edge.to}' (it injects ${edge.via})`;
     if (dependency === undefined) {
       return new DependencyError(
-        `Plugin '${name}' depends on ${what}${edge.range === '*' ? '' : ` ${edge.range}`}, which is not ` +
+        `Plugin '${name}' depends on ${describeEdge(edge)}${edge.range === '*' ? '' : ` ${edge.range}`}, which is not ` +
           `registered. Register '${edge.to}' or remove the dependency.`,
         { code: 'TRELLIS_DEPENDENCY_MISSING', plugin: name, dependency: edge.to },
       );
@@ -69,12 +77,12 @@ export function findDependencyProblem(check: DependencyCheck): DependencyError |
     if (standing === 'ready') continue;
     if (standing === 'disabled') {
       return new DependencyError(
-        `Plugin '${name}' depends on ${what}, which is disabled. Enable '${edge.to}' or disable '${name}' too.`,
+        `Plugin '${name}' depends on ${describeEdge(edge)}, which is disabled. Enable '${edge.to}' or disable '${name}' too.`,
         { code: 'TRELLIS_DEPENDENCY_DISABLED', plugin: name, dependency: edge.to },
       );
     }
     return new DependencyError(
-      `Plugin '${name}' depends on ${what}, which failed (${describeCause(standing)}). Fix '${edge.to}' first.`,
+      `Plugin '${name}' depends on ${describeEdge(edge)}, which failed (${describeCause(standing)}). Fix '${edge.to}' first.`,
       { code: 'TRELLIS_DEPENDENCY_FAILED', plugin: name, dependency: edge.to, cause: standing },
     );
   }
