@@ -54,7 +54,7 @@ export class PluginLoader {
 
   constructor(init: PluginLoaderInit) {
     this.#init = init;
-    this.#check = { records: init.store.records, hostVersion: TRELLIS_VERSION, standing: loadStanding };
+    this.#check = { hostVersion: TRELLIS_VERSION, standing: loadStanding };
   }
 
   /** Loads the plugin and, first, what it needs; resolves to the instance or rejects with its failure. */

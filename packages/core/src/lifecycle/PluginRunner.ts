@@ -35,7 +35,7 @@ export class PluginRunner {
 
   constructor(init: PluginRunnerInit) {
     this.#init = init;
-    this.#check = { records: init.store.records, hostVersion: TRELLIS_VERSION, standing: startStanding };
+    this.#check = { hostVersion: TRELLIS_VERSION, standing: startStanding };
   }
 
   /** Started plugins, in start order. */

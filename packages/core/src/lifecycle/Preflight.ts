@@ -28,7 +28,6 @@ export class Preflight {
     const graph = this.#store.graph();
     const doomed = new Map<PluginRecord, TrellisError>();
     const check: DependencyCheck = {
-      records: this.#store.records,
       hostVersion: TRELLIS_VERSION,
       standing: (dependency) =>
         doomed.get(dependency) ??

@@ -13,6 +13,8 @@ export interface DependencyEdge {
   readonly range: string;
   /** For injected edges: what is injected, for messages. */
   readonly via: string | undefined;
+  /** The registered plugin `to` names when the graph was built (graphs are rebuilt on every change). */
+  readonly target: PluginRecord | undefined;
 }
 
 /** The dependency graph of the registered plugins, computed when registrations change. Internal. */

@@ -93,7 +93,7 @@ export class PluginStore {
     const stack = [record];
     for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
       for (const edge of graph.edges.get(next.name) ?? []) {
-        const dependency = this.#records.get(edge.to);
+        const dependency = edge.target;
         if (dependency === undefined || found.has(dependency)) continue;
         found.add(dependency);
         stack.push(dependency);

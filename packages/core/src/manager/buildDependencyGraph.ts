@@ -27,10 +27,11 @@ function edgesOf(record: PluginRecord, input: GraphInput): DependencyEdge[] {
     edges.push(edge);
   };
   for (const [to, range] of Object.entries(record.meta.dependencies)) {
-    add({ to, kind: 'required', range, via: undefined });
+    add({ to, kind: 'required', range, via: undefined, target: input.records.get(to) });
   }
   for (const [to, range] of Object.entries(record.meta.optionalDependencies)) {
-    if (input.records.has(to)) add({ to, kind: 'optional', range, via: undefined });
+    const target = input.records.get(to);
+    if (target !== undefined) add({ to, kind: 'optional', range, via: undefined, target });
   }
   for (const identifier of record.injected) {
     let to: string | undefined;
@@ -38,7 +39,10 @@ function edgesOf(record: PluginRecord, input: GraphInput): DependencyEdge[] {
       to = input.byClass.get(identifier as PluginClass)?.name ?? getPluginOptions(identifier)?.name;
     }
     to ??= input.providedBy.get(identifier);
-    if (to !== undefined) add({ to, kind: 'injected', range: '*', via: describeIdentifier(identifier) });
+    if (to !== undefined) {
+      const via = describeIdentifier(identifier);
+      add({ to, kind: 'injected', range: '*', via, target: input.records.get(to) });
+    }
   }
   return edges;
 }
@@ -54,7 +58,7 @@ export function buildDependencyGraph(input: GraphInput): DependencyGraph {
     const list = edgesOf(record, input);
     edges.set(record.name, list);
     for (const edge of list) {
-      if (!input.records.has(edge.to)) continue;
+      if (edge.target === undefined) continue;
       const users = dependents.get(edge.to);
       if (users === undefined) dependents.set(edge.to, [record]);
       else users.push(record);

@@ -9,7 +9,6 @@ export type DependencyStanding = 'ready' | 'disabled' | TrellisError;
 
 /** What {@link findDependencyProblem} needs besides the plugin and the graph; made once per caller. Internal. */
 export interface DependencyCheck {
-  readonly records: ReadonlyMap<string, PluginRecord>;
   /** The host's Trellis version. */
   readonly hostVersion: string;
   /** Whether a registered dependency can be used (loaded, or started, as the phase requires). */
@@ -57,7 +56,7 @@ export function findDependencyProblem(
   if (edges === undefined) return undefined;
   for (let index = 0; index < edges.length; index++) {
     const edge = edges[index] as DependencyEdge;
-    const dependency = check.records.get(edge.to);
+    const dependency = edge.target;
     if (dependency === undefined) {
       return new DependencyError(
         `Plugin '${name}' depends on ${describeEdge(edge)}${edge.range === '*' ? '' : ` ${edge.range}`}, which is not ` +
