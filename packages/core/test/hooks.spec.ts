@@ -144,6 +144,44 @@ describe('PluginManager hooks', () => {
       expect(order).toEqual(['run', 'onError:fragile:job.run', 'next']);
     });
 
+    it.each([
+      [
+        'throws',
+        () => {
+          throw new Error('bad job');
+        },
+      ],
+      ['rejects', () => Promise.reject(new Error('bad job'))],
+    ] as const)(
+      'should keep the plugin started and show the hook error in status() when a hook %s',
+      async (_how, handler) => {
+        const Fragile = definePlugin({ name: 'fragile', hooks: [{ on: 'job.run', handler }] });
+        const Steady = definePlugin({
+          name: 'steady',
+          hooks: [
+            {
+              on: 'job.run',
+              priority: 'low',
+              handler: (job: { done?: boolean }) => ({ ...job, done: true }),
+            },
+          ],
+        });
+        manager = new PluginManager({ logger: false });
+        manager.register([Fragile, Steady]);
+        await manager.start();
+        expect(await manager.triggerAsync('job.run', {})).toEqual({ done: true });
+        const rows = manager.status();
+        expect(rows.find((row) => row.name === 'fragile')).toMatchObject({
+          state: 'started',
+          lastError: { code: 'TRELLIS_HOOK', message: expect.stringContaining('bad job') },
+        });
+        expect(rows.find((row) => row.name === 'steady')).toMatchObject({
+          state: 'started',
+          lastError: null,
+        });
+      },
+    );
+
     it('should throw with the fail-fast strategy set at run time', async () => {
       manager = new PluginManager({ logger: false });
       manager.registerHook('x', () => {

@@ -10,7 +10,10 @@ const isAsyncFunction = (fn: unknown): boolean =>
   typeof fn === 'function' &&
   (fn as { constructor?: { name?: unknown } }).constructor?.name === 'AsyncFunction';
 
-/** Connects a loaded plugin's declared hooks and `onError` to the registry, and disconnects them. Internal. */
+/**
+ * Connects a loaded plugin's declared hooks and its hook-error handling (`lastError`, `onError`) to the
+ * registry, and disconnects them. Internal.
+ */
 export class PluginHookWiring {
   readonly #registry: ExtensionRegistry;
 
@@ -36,12 +39,12 @@ export class PluginHookWiring {
         options,
       );
     }
+    // A failing hook leaves the plugin started; its error shows as `lastError` in status().
     const onError = (instance as { onError?: unknown }).onError;
-    if (typeof onError === 'function') {
-      this.#registry.setOwnerErrorHandler(name, (error: HookError) => {
-        (onError as (error: HookError) => void).call(instance, error);
-      });
-    }
+    this.#registry.setOwnerErrorHandler(name, (error: HookError) => {
+      record.lastError = error;
+      if (typeof onError === 'function') (onError as (error: HookError) => void).call(instance, error);
+    });
   }
 
   /** Removes every hook the plugin owns and its error handler; a disabled plugin stays silenced. */
