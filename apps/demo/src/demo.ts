@@ -18,7 +18,7 @@ export interface DemoOptions {
 
 /**
  * Runs the demo host: registers the plugins, starts them, fires a few events, prints what
- * happened and closes. Resolves to the manager's final status so callers can check it.
+ * happened and closes.
  */
 export async function runDemo({ out, logger = false }: DemoOptions): Promise<void> {
   const manager = new PluginManager({
