@@ -6,10 +6,6 @@ import {
 } from '@trellis/extensions';
 import type { LivePlugin, PluginRecord } from '../manager/PluginRecord.js';
 
-const isAsyncFunction = (fn: unknown): boolean =>
-  typeof fn === 'function' &&
-  (fn as { constructor?: { name?: unknown } }).constructor?.name === 'AsyncFunction';
-
 /**
  * Connects a loaded plugin's declared hooks and its hook-error handling (`lastError`, `onError`) to the
  * registry, and disconnects them. Internal.
@@ -30,8 +26,7 @@ export class PluginHookWiring {
       const options: HookOptions = {
         name: `${name}.${String(declaration.method)}`,
         ...declaration.options,
-        plugin: name,
-        ...(isAsyncFunction(method) ? { async: true } : {}),
+        plugin: name, // the declaration already marks an `async` method, which binding would hide
       };
       this.#registry.on(
         declaration.point ?? declaration.event,

@@ -1,5 +1,6 @@
 import { HookTimeoutError } from '../errors/HookTimeoutError.js';
-import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import { claimOnce, okOutcome, thrownOutcome } from './attemptOutcome.js';
+import type { DispatchEngine } from './DispatchEngine.js';
 import type { PlanEntry } from './DispatchPlan.js';
 import { HandlerContext } from './HandlerContext.js';
 import { isThenable } from './isThenable.js';
@@ -18,11 +19,7 @@ export async function invokeAsync(
   tracing: boolean,
 ): Promise<RunOutcome> {
   const reg = entry.reg;
-  if (reg.once) {
-    if (reg.consumed) return SKIPPED;
-    reg.consumed = true;
-    engine.host.remove(reg);
-  }
+  if (!claimOnce(engine, reg)) return SKIPPED;
   const timeout = entry.timeout;
   const timed = tracing || timeout !== undefined;
   const runStart = tracing ? performance.now() : 0;
@@ -53,9 +50,7 @@ export async function invokeAsync(
         outcome = okOutcome(ctx, result);
       }
     } catch (error) {
-      if (isStop(error)) outcome = { status: 'ok', result: error.value, stopped: true };
-      else if (isPassThrough(error)) throw error;
-      else outcome = { status: 'failed', error: engine.wrap(error, entry) };
+      outcome = thrownOutcome(engine, error, entry);
     }
     if (tracing) engine.traceAttempt(entry, performance.now() - start, outcome, attempt);
     if (outcome.status !== 'failed' || attempt >= reg.retries) break;
@@ -63,8 +58,3 @@ export async function invokeAsync(
   if (tracing) engine.record(entry, performance.now() - runStart, outcome);
   return outcome;
 }
-
-const okOutcome = (ctx: HandlerContext, result: unknown): RunOutcome => {
-  const stopped = ctx.stopMark !== 0;
-  return { status: 'ok', result: stopped && ctx.stopValue !== undefined ? ctx.stopValue : result, stopped };
-};
