@@ -1,0 +1,33 @@
+import type { Registration } from '../registry/Registration.js';
+import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import type { PlanEntry } from './DispatchPlan.js';
+import type { HandlerContext } from './HandlerContext.js';
+import type { RunOutcome } from './RunOutcome.js';
+
+/**
+ * Claims a `once` handler for this run: false when it already ran. The registration is removed
+ * at once, so an overlapping dispatch cannot run it again.
+ */
+export function claimOnce(engine: DispatchEngine, reg: Registration): boolean {
+  if (!reg.once) return true;
+  if (reg.consumed) return false;
+  reg.consumed = true;
+  engine.host.remove(reg);
+  return true;
+}
+
+/** The outcome of an attempt that returned `result`, honouring a `ctx.stop(value)` made during it. */
+export function okOutcome(ctx: HandlerContext, result: unknown): RunOutcome {
+  const stopped = ctx.stopMark !== 0;
+  return { status: 'ok', result: stopped && ctx.stopValue !== undefined ? ctx.stopValue : result, stopped };
+}
+
+/**
+ * The outcome of an attempt that threw: a stop, or a failure wrapped as a `HookError`. Errors that
+ * must cross every strategy unchanged (recursion) are rethrown.
+ */
+export function thrownOutcome(engine: DispatchEngine, error: unknown, entry: PlanEntry): RunOutcome {
+  if (isStop(error)) return { status: 'ok', result: error.value, stopped: true };
+  if (isPassThrough(error)) throw error;
+  return { status: 'failed', error: engine.wrap(error, entry) };
+}
