@@ -84,6 +84,27 @@ describe('PluginManager hooks', () => {
     });
   });
 
+  describe('when a @hook method is declared async', () => {
+    it('should be skipped by trigger() and run by triggerAsync()', async () => {
+      @plugin({ name: 'enricher' })
+      class Enricher {
+        @hook('user.login')
+        async enrich(data: Login): Promise<Login> {
+          await Promise.resolve();
+          return { ...data, tags: ['enriched'] };
+        }
+      }
+      manager = new PluginManager({ logger: false });
+      manager.register(Enricher);
+      await manager.start();
+      expect(manager.trigger('user.login', { username: 'Ada' })).toEqual({ username: 'Ada' });
+      expect(await manager.triggerAsync('user.login', { username: 'Ada' })).toEqual({
+        username: 'Ada',
+        tags: ['enriched'],
+      });
+    });
+  });
+
   describe('when a plugin extends PluginBase', () => {
     it('should get ctx, logger, config and hook helpers', async () => {
       @plugin({ name: 'based', config: { suffix: { type: 'string', default: '!' } } })
