@@ -16,4 +16,5 @@ export const ERROR_CODES: readonly string[] = Object.freeze([
   'TRELLIS_CONFIG_VALIDATION',
   'TRELLIS_LIFECYCLE_TIMEOUT',
   'TRELLIS_STARTUP',
+  'TRELLIS_TRANSPORT',
 ]);
