@@ -7,6 +7,8 @@ export { HookAggregateError, type HookAggregateErrorOptions } from './errors/Hoo
 export { HookRecursionError, type HookRecursionErrorOptions } from './errors/HookRecursionError.js';
 export { StopPropagation } from './errors/StopPropagation.js';
 export { EXTENSION_ERROR_CODES } from './errors/EXTENSION_ERROR_CODES.js';
+export type { ExtensionErrorCode } from './errors/ExtensionErrorCode.js';
+export type { TrellisErrorCodes, TrellisErrorCode, KnownErrorCode } from './errors/TrellisErrorCodes.js';
 
 // Extension points
 export type {

@@ -1,13 +1,13 @@
 import { HookError } from '../errors/HookError.js';
 import { HookRecursionError } from '../errors/HookRecursionError.js';
-import { StopPropagation } from '../errors/StopPropagation.js';
+import { HookTimeoutError } from '../errors/HookTimeoutError.js';
 import { TrellisError } from '../errors/TrellisError.js';
 import type { HookLogger } from '../registry/HookLogger.js';
 import { PLUGIN_ERROR_EVENT } from '../registry/PLUGIN_ERROR_EVENT.js';
 import type { PluginErrorPayload } from '../registry/PluginErrorPayload.js';
 import type { Registration } from '../registry/Registration.js';
 import type { PlanEntry } from './DispatchPlan.js';
-import type { RunnerFactory } from './generateRunner.js';
+import type { RunnerFactory } from './RunnerFactory.js';
 import { isThenable } from './isThenable.js';
 import type { RunOutcome } from './RunOutcome.js';
 
@@ -26,13 +26,6 @@ export interface EngineHost {
   /** A handler was seen returning a promise: plans must stop offering it to sync dispatchers. */
   returnedPromise(reg: Registration): void;
 }
-
-/** Tells whether `error` is a {@link StopPropagation} (of any copy of the package). */
-export const isStop = (error: unknown): error is StopPropagation =>
-  TrellisError.is(error, StopPropagation.CODE);
-
-/** Tells whether `error` must cross every dispatch unchanged. */
-export const isPassThrough = (error: unknown): boolean => TrellisError.is(error, HookRecursionError.CODE);
 
 /**
  * State and failure handling shared by every dispatch loop of one registry: the nesting depth (for
@@ -149,7 +142,7 @@ export class DispatchEngine {
         durationMs,
         outcome:
           outcome.status === 'failed'
-            ? TrellisError.is(outcome.error, 'TRELLIS_HOOK_TIMEOUT')
+            ? TrellisError.is(outcome.error, HookTimeoutError.CODE)
               ? 'timeout'
               : 'error'
             : outcome.status === 'skipped'

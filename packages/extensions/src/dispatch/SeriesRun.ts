@@ -2,7 +2,9 @@
 import { HookAggregateError } from '../errors/HookAggregateError.js';
 import type { HookError } from '../errors/HookError.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
-import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import type { DispatchEngine } from './DispatchEngine.js';
+import { isPassThrough } from './isPassThrough.js';
+import { isStop } from './isStop.js';
 import { HandlerContext } from './HandlerContext.js';
 import { isThenable } from './isThenable.js';
 import type { PlanSection } from './PlanSection.js';

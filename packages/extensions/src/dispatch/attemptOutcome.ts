@@ -1,5 +1,7 @@
 import type { Registration } from '../registry/Registration.js';
-import { isPassThrough, isStop, type DispatchEngine } from './DispatchEngine.js';
+import type { DispatchEngine } from './DispatchEngine.js';
+import { isPassThrough } from './isPassThrough.js';
+import { isStop } from './isStop.js';
 import type { PlanEntry } from './DispatchPlan.js';
 import type { HandlerContext } from './HandlerContext.js';
 import type { RunOutcome } from './RunOutcome.js';

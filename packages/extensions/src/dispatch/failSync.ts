@@ -1,6 +1,7 @@
 import type { HookError } from '../errors/HookError.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
-import { isPassThrough, type DispatchEngine } from './DispatchEngine.js';
+import type { DispatchEngine } from './DispatchEngine.js';
+import { isPassThrough } from './isPassThrough.js';
 import type { PlanEntry } from './DispatchPlan.js';
 
 /**

@@ -8,9 +8,7 @@ import { filterResume } from './runFilterSync.js';
 import { notifyResume } from './runNotifySync.js';
 import { continueSeries, seriesResume } from './runSeriesAsync.js';
 import { SeriesMode } from './SeriesMode.js';
-
-/** Compiled once per runner shape; called with the bindings in the order of its parameters. */
-export type RunnerFactory = (...bindings: unknown[]) => unknown;
+import type { RunnerFactory } from './RunnerFactory.js';
 
 /**
  * Sections with more handlers than this keep the loop: past V8's inlining budget the straight-line

@@ -2,7 +2,8 @@
 import { HookAggregateError } from '../errors/HookAggregateError.js';
 import type { HookError } from '../errors/HookError.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
-import { isStop, type DispatchEngine } from './DispatchEngine.js';
+import type { DispatchEngine } from './DispatchEngine.js';
+import { isStop } from './isStop.js';
 import type { PlanSection } from './DispatchPlan.js';
 import { failSync } from './failSync.js';
 import { isThenable } from './isThenable.js';

@@ -1,11 +1,9 @@
+import { EXTENSION_ERROR_CODE_LIST, type ExtensionErrorCode } from './ExtensionErrorCode.js';
+
 /**
  * Every error code raised by `@trellis/extensions`, for tooling and the error-code documentation.
+ * Derived from {@link ExtensionErrorCode}.
  */
-export const EXTENSION_ERROR_CODES: readonly string[] = Object.freeze([
-  'TRELLIS_VALIDATION',
-  'TRELLIS_HOOK',
-  'TRELLIS_HOOK_TIMEOUT',
-  'TRELLIS_HOOK_AGGREGATE',
-  'TRELLIS_HOOK_RECURSION',
-  'TRELLIS_STOP_PROPAGATION',
+export const EXTENSION_ERROR_CODES: readonly ExtensionErrorCode[] = Object.freeze([
+  ...EXTENSION_ERROR_CODE_LIST,
 ]);

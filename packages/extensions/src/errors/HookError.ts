@@ -1,3 +1,4 @@
+import type { ExtensionErrorCode } from './ExtensionErrorCode.js';
 import { TrellisError } from './TrellisError.js';
 
 /** Options of {@link HookError}. */
@@ -25,7 +26,7 @@ const describeCause = (cause: unknown): string =>
  */
 export class HookError extends TrellisError {
   /** The code of a plain `HookError`. */
-  static readonly CODE: string = 'TRELLIS_HOOK';
+  static readonly CODE: ExtensionErrorCode = 'TRELLIS_HOOK';
 
   /** The concrete event name that was dispatched. */
   readonly event: string;

@@ -1,6 +1,7 @@
 import { ColdDispatch } from '../dispatch/ColdDispatch.js';
 import { compilePlan } from '../dispatch/compilePlan.js';
 import { DispatchEngine, type EngineHost } from '../dispatch/DispatchEngine.js';
+import { isPassThrough } from '../dispatch/isPassThrough.js';
 import type { DispatchPlan } from '../dispatch/DispatchPlan.js';
 import { rejected } from '../dispatch/rejected.js';
 import { runMiddleware } from '../dispatch/runMiddleware.js';
@@ -559,8 +560,7 @@ export class ExtensionRegistry {
   }
 
   #pluginErrorFailed(payload: PluginErrorPayload, error: unknown): void {
-    if (error instanceof Error && (error as { code?: unknown }).code === 'TRELLIS_HOOK_RECURSION')
-      throw error;
+    if (isPassThrough(error)) throw error;
     this.#logger.error(
       { event: PLUGIN_ERROR_EVENT, plugin: payload.pluginName, err: error },
       `Notifying '${PLUGIN_ERROR_EVENT}' about a failure on '${payload.event}' failed.`,
