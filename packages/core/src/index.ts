@@ -22,6 +22,9 @@ export {
   getHookDeclarations,
 } from '@trellis/extensions';
 export type {
+  TrellisErrorCodes,
+  TrellisErrorCode,
+  KnownErrorCode,
   TrellisErrorOptions,
   ValidationErrorOptions,
   HookErrorOptions,

@@ -41,6 +41,12 @@ export interface DefinePluginSpec<TInject extends InjectMap> extends PluginOptio
   stop?(this: Injected<TInject>): unknown;
   /** Called when one of its hooks fails, whatever the error strategy. */
   onError?(this: Injected<TInject>, error: HookError): void;
+  /**
+   * Other members of the instance, as plugin types look for them (`checkHealth`, `healthCheckInterval`,
+   * `routes`, `handleEvent`, `eventSubscriptions`…): functions become methods with the instance as
+   * `this`, other values become properties.
+   */
+  readonly members?: Readonly<Record<string, unknown>>;
 }
 
 /** The class {@link definePlugin} returns. */
@@ -69,7 +75,7 @@ export function definePlugin<TInject extends InjectMap = InjectMap>(
 ): DefinedPluginClass<TInject> {
   // The lifecycle functions become prototype methods, so they are called with the instance as `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
-  const { inject: injections, hooks, initialize, start, stop, onError, ...options } = spec;
+  const { inject: injections, hooks, initialize, start, stop, onError, members, ...options } = spec;
   const Defined = class {};
   Object.defineProperty(Defined, 'name', { value: className(options.name) });
   const prototype = Defined.prototype as Record<PropertyKey, unknown>;
@@ -79,6 +85,9 @@ export function definePlugin<TInject extends InjectMap = InjectMap>(
     if (fn !== undefined) {
       Object.defineProperty(prototype, key, { value: fn, writable: true, configurable: true });
     }
+  }
+  for (const [key, value] of Object.entries(members ?? {})) {
+    Object.defineProperty(prototype, key, { value, writable: true, configurable: true });
   }
   for (const [property, token] of Object.entries(injections ?? {})) {
     inject(token)(prototype, property);

@@ -1,0 +1,177 @@
+import { PluginManager, getPluginOptions, type PluginClass } from '@trellis/core';
+import { PluginContractError } from '../errors/PluginContractError.js';
+import type { ContractCheckName } from './CONTRACT_CHECKS.js';
+import type { ContractCheckResult } from './ContractCheckResult.js';
+import type { PluginContractOptions } from './PluginContractOptions.js';
+import { checkHealthAnswer } from './checkHealthAnswer.js';
+import { countTimers } from './countTimers.js';
+import { describeFailure } from './describeFailure.js';
+
+const DEFAULT_HEALTH_TIMEOUT = 5_000;
+
+/** What {@link pluginContract} found: every check, passed or skipped. */
+export interface ContractReport {
+  readonly plugin: string;
+  readonly checks: readonly ContractCheckResult[];
+}
+
+type Check = () => Promise<string | undefined | { skipped: string }>;
+
+/**
+ * Runs the checks every plugin should pass: metadata valid, starts and stops cleanly, stop idempotent,
+ * starts again after stop, nothing left registered and no timers left after unload, health check
+ * answers within its timeout, no unhandled rejections. Resolves with the report when all pass;
+ * rejects with a {@link PluginContractError} naming each failed check. Works in any test runner:
+ *
+ * @example
+ * test('contract', () => pluginContract(WelcomePlugin, { config: { greeting: 'Hi' } }));
+ */
+export async function pluginContract(
+  Plugin: PluginClass,
+  options: PluginContractOptions = {},
+): Promise<ContractReport> {
+  const skip = new Set<ContractCheckName>(options.skip ?? []);
+  const results: ContractCheckResult[] = [];
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown): void => {
+    rejections.push(reason);
+  };
+  const timersBefore = countTimers();
+  process.on('unhandledRejection', onRejection);
+  let name = pluginName(Plugin);
+  const manager = new PluginManager({
+    ...options.managerOptions,
+    logger: false,
+    config: {
+      ...options.managerOptions?.config,
+      ...(options.config ? { [pluginName(Plugin)]: options.config } : {}),
+    },
+  });
+  let failedEarly = false;
+
+  const run = async (check: ContractCheckName, body: Check): Promise<void> => {
+    if (skip.has(check)) {
+      results.push({ check, passed: true, skipped: true, reason: 'skipped by options' });
+      return;
+    }
+    if (failedEarly && check !== 'no unhandled rejections') {
+      results.push({ check, passed: true, skipped: true, reason: 'not run: an earlier check failed' });
+      return;
+    }
+    let outcome: Awaited<ReturnType<Check>>;
+    try {
+      outcome = await body();
+    } catch (error) {
+      outcome = `threw ${describeFailure(error)}`;
+    }
+    if (outcome === undefined) results.push({ check, passed: true });
+    else if (typeof outcome === 'object')
+      results.push({ check, passed: true, skipped: true, reason: outcome.skipped });
+    else results.push({ check, passed: false, reason: outcome });
+  };
+
+  try {
+    await run('metadata is valid', () => {
+      for (const other of options.plugins ?? []) manager.register(other);
+      name = manager.register(Plugin);
+      return Promise.resolve(undefined);
+    });
+    failedEarly = results.some((result) => !result.passed);
+
+    await run('starts cleanly', async () => {
+      const report = await manager.start();
+      const failures = report.failed.map((failure) => `${failure.name}: ${describeFailure(failure.error)}`);
+      if (failures.length > 0) return `start() failed: ${failures.join('; ')}`;
+      if (!report.started.includes(name)) return `start() did not start it (state ${manager.getState(name)})`;
+      return undefined;
+    });
+    failedEarly = results.some((result) => !result.passed);
+
+    await run('health check answers within its timeout', async () => {
+      const instance = manager.getPlugin<Record<string, unknown>>(name);
+      const check = instance?.checkHealth;
+      if (instance === undefined || typeof check !== 'function')
+        return { skipped: 'it has no checkHealth()' };
+      const own = instance.healthCheckTimeout;
+      const timeout = options.healthCheckTimeout ?? (typeof own === 'number' ? own : DEFAULT_HEALTH_TIMEOUT);
+      return checkHealthAnswer(check as (signal: AbortSignal) => unknown, instance, timeout);
+    });
+
+    await run('stops cleanly', async () => {
+      const report = await manager.stop();
+      const own = report.failed.find((failure) => failure.name === name);
+      if (own) return `stop() failed: ${describeFailure(own.error)}`;
+      const state = manager.getState(name);
+      return state === 'stopped' ? undefined : `after stop() its state is '${state}', expected 'stopped'`;
+    });
+
+    await run('stop is idempotent', async () => {
+      await manager.stop();
+      const instance = manager.getPlugin<{ stop?: unknown }>(name);
+      if (typeof instance?.stop === 'function') {
+        try {
+          await (instance.stop as () => unknown).call(instance);
+        } catch (error) {
+          return `a second stop() threw ${describeFailure(error)}; make stop() safe to call twice`;
+        }
+      }
+      return undefined;
+    });
+
+    await run('starts again after stop', async () => {
+      const report = await manager.start();
+      const own = report.failed.find((failure) => failure.name === name);
+      if (own)
+        return `start() after stop() failed: ${describeFailure(own.error)}; create resources in start(), not once`;
+      await manager.stop();
+      return undefined;
+    });
+
+    await run('nothing left registered after unload', async () => {
+      await manager.unload(name);
+      const left = manager.extensions
+        .describe()
+        // In this fresh manager an ownerless handler can only come from plugin code that went around
+        // its context (the registry itself), so it counts as the plugin's leak too.
+        .flatMap((point) =>
+          point.handlers
+            .filter((handler) => handler.plugin === name || handler.plugin === undefined)
+            .map(() => point.name),
+        );
+      if (left.length > 0) return `hooks still registered on ${[...new Set(left)].join(', ')}`;
+      if (manager.getPlugin(name) !== undefined) return 'the instance is still reachable through getPlugin()';
+      return undefined;
+    });
+
+    await run('leaves no timers running after unload', async () => {
+      await manager.unloadAll();
+      await new Promise((resolve) => setImmediate(resolve));
+      const extra = countTimers() - timersBefore;
+      return extra > 0
+        ? `${extra} timer(s) still running; clear intervals and timeouts in stop() (or unref them)`
+        : undefined;
+    });
+  } finally {
+    await manager.close().catch(() => undefined);
+    // Rejections surface after the microtask queue drains: give them a turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    process.off('unhandledRejection', onRejection);
+  }
+
+  await run('no unhandled rejections', () =>
+    Promise.resolve(
+      rejections.length === 0
+        ? undefined
+        : `unhandled rejection(s): ${rejections.map(describeFailure).join('; ')}`,
+    ),
+  );
+
+  const failures = results.filter((result) => !result.passed);
+  if (failures.length > 0) throw new PluginContractError(name, failures);
+  return { plugin: name, checks: results };
+}
+
+function pluginName(Plugin: PluginClass): string {
+  return getPluginOptions(Plugin)?.name ?? Plugin.name;
+}
