@@ -1,1 +1,12 @@
-export {};
+export type { StorageDriver, StorageSetOptions } from './driver/StorageDriver.js';
+export { MemoryDriver } from './driver/MemoryDriver.js';
+export { EmbeddedDriver, type EmbeddedDriverOptions } from './driver/EmbeddedDriver.js';
+export type { PluginStorage } from './facade/PluginStorage.js';
+export { createPluginStorage } from './facade/createPluginStorage.js';
+export { StorageError, type StorageErrorOptions } from './errors/StorageError.js';
+export { STORAGE_ERROR_CODES, type StorageErrorCode } from './errors/STORAGE_ERROR_CODES.js';
+export { STORAGE } from './tokens/STORAGE.js';
+export { STORAGE_DRIVER } from './tokens/STORAGE_DRIVER.js';
+export { STORAGE_SERVICE } from './tokens/STORAGE_SERVICE.js';
+export { StoragePlugin } from './plugin/StoragePlugin.js';
+export type { StorageDriverKind, StorageService } from './plugin/StorageService.js';

@@ -1,0 +1,5 @@
+export {
+  storageDriverContract,
+  type StorageContractCase,
+  type StorageContractOptions,
+} from './storageDriverContract.js';
