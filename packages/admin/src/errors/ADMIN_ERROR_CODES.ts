@@ -1,0 +1,15 @@
+/** Every error code the admin API answers with (besides core's `TRELLIS_PLUGIN_NOT_FOUND`). */
+export const ADMIN_ERROR_CODES = Object.freeze([
+  'TRELLIS_ADMIN_UNAUTHORIZED',
+  'TRELLIS_ADMIN_NOT_FOUND',
+  'TRELLIS_ADMIN_BAD_REQUEST',
+  'TRELLIS_ADMIN_BODY_TOO_LARGE',
+  'TRELLIS_ADMIN_RELOAD_REJECTED',
+  'TRELLIS_ADMIN_RELOAD_REFUSED',
+  'TRELLIS_ADMIN_METRICS_UNAVAILABLE',
+  'TRELLIS_ADMIN_INTERNAL',
+  'TRELLIS_ADMIN_NO_HTTP_SERVER',
+] as const);
+
+/** One of {@link ADMIN_ERROR_CODES}. */
+export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
