@@ -1,0 +1,3 @@
+export { transportContract } from './transportContract.js';
+export type { ContractCase } from './ContractCase.js';
+export type { TransportContractOptions } from './TransportContractOptions.js';
