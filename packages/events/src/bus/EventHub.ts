@@ -370,8 +370,13 @@ export class EventHub {
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return jsonOrString(value);
   } catch {
     return 'an unprintable value';
   }
+}
+
+function jsonOrString(value: unknown): string {
+  const text: unknown = JSON.stringify(value);
+  return typeof text === 'string' ? text : String(value);
 }

@@ -324,11 +324,13 @@ export function transportContract(
           redeliveryTimeoutMs,
           () => `the event was delivered ${calls.length} time(s), not redelivered`,
         );
-        assert.equal(calls[0]?.id, sent.id);
-        assert.equal(calls[1]?.id, sent.id, 'the same event is redelivered');
-        assert.equal(calls[0]?.deliveryCount, 1);
-        assert.equal(calls[1]?.deliveryCount, 2, 'deliveryCount is incremented on redelivery');
-        assert.deepStrictEqual(calls[1]?.data, { once: true });
+        const [first, second] = calls;
+        assert.ok(first !== undefined && second !== undefined);
+        assert.equal(first.id, sent.id);
+        assert.equal(second.id, sent.id, 'the same event is redelivered');
+        assert.equal(first.deliveryCount, 1);
+        assert.equal(second.deliveryCount, 2, 'deliveryCount is incremented on redelivery');
+        assert.deepStrictEqual(second.data, { once: true });
       }),
     });
     cases.push(

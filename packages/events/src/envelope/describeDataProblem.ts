@@ -30,7 +30,7 @@ function walk(value: unknown, path: string, seen: Set<object>, depth: number): s
   }
   if (value === null) return undefined;
   if (depth >= MAX_DEPTH) return `${path} is nested more than ${MAX_DEPTH} levels deep`;
-  const object = value as object;
+  const object = value;
   if (seen.has(object)) return `${path} refers back to itself (a cycle)`;
   seen.add(object);
   try {
