@@ -1,0 +1,1 @@
+export { startRedisServer, type RedisServer, type StartRedisServerOptions } from './startRedisServer.js';
