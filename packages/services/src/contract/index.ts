@@ -1,0 +1,2 @@
+export { serviceBackendContract } from './serviceBackendContract.js';
+export type { ContractCase } from './ContractCase.js';

@@ -1,0 +1,10 @@
+/** Every error code raised by `@trellis/services` (each documented in `docs/errors.md`). */
+export const SERVICES_ERROR_CODES = Object.freeze([
+  'TRELLIS_SERVICE_INVALID',
+  'TRELLIS_SERVICE_VETOED',
+  'TRELLIS_SERVICE_NOT_OWNER',
+  'TRELLIS_SERVICES_NOT_READY',
+] as const);
+
+/** One of {@link SERVICES_ERROR_CODES}. */
+export type ServicesErrorCode = (typeof SERVICES_ERROR_CODES)[number];
