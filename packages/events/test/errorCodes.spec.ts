@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { EVENTS_ERROR_CODES } from '../src/index.js';
+
+const documented = [
+  ...readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8').matchAll(
+    /^### (TRELLIS_[A-Z_]+)\s*$/gm,
+  ),
+].map((match) => match[1]);
+
+describe('EVENTS_ERROR_CODES', () => {
+  describe('when compared with docs/errors.md', () => {
+    it.each([...EVENTS_ERROR_CODES])('should document %s', (code) => {
+      expect(documented).toContain(code);
+    });
+  });
+});
