@@ -14,7 +14,7 @@ export interface AdminOptions {
   /** Mounts `/health/live`, `/health/ready` and `/metrics` at the root; default `true`. */
   readonly probes?: boolean;
   /** Prints the dashboard URL (with a generated token) once at start; default `true`. */
-  readonly announce?: boolean | ((line: string) => void);
+  readonly announce?: boolean;
   /** Turns on the registry's per-handler statistics for the dashboard; default `true`. */
   readonly hookStats?: boolean;
 }

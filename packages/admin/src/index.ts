@@ -1,1 +1,13 @@
-export {};
+export { AdminPlugin, ADMIN_PLUGIN_NAME } from './AdminPlugin.js';
+export type { AdminOptions } from './AdminOptions.js';
+export { ADMIN_ERROR_CODES, type AdminErrorCode } from './errors/ADMIN_ERROR_CODES.js';
+export { AdminError } from './errors/AdminError.js';
+export { mountAdmin } from './routes/mountAdmin.js';
+export type { MountOptions } from './routes/MountOptions.js';
+export { EventStream, type AdminEvent } from './routes/EventStream.js';
+export type { AdminSources, HealthSource, MetricsSource } from './model/AdminSources.js';
+export type { ExtensionPointView, HandlerView } from './model/extensionPointsOf.js';
+export type { PluginDetail } from './model/pluginDetailOf.js';
+export type { PluginHealth } from './model/HealthResult.js';
+export type { Readiness } from './model/readinessOf.js';
+export { staticDir } from './staticDir.js';
