@@ -41,6 +41,7 @@ export class RedisConnection {
     const client = new Redis(this.url, {
       maxRetriesPerRequest: null,
       enableOfflineQueue: true,
+      disconnectTimeout: 200,
       connectionName: `${this.#name}:${role}`,
       retryStrategy: (times: number) => Math.min(50 * times, 1000),
       enableAutoPipelining: extra.enableAutoPipelining ?? false,
@@ -60,7 +61,7 @@ export class RedisConnection {
   /** Closes a client made by {@link open} at once (its pending commands reject). */
   drop(client: Redis): void {
     this.#clients.delete(client);
-    client.disconnect(false);
+    hangUp(client);
   }
 
   /** Resolves once the command client is ready; rejects after `timeoutMs`. */
@@ -87,9 +88,25 @@ export class RedisConnection {
     await Promise.all(
       clients.map(async (client) => {
         if (client.status === 'ready') {
-          await client.quit().catch(() => client.disconnect(false));
-        } else client.disconnect(false);
+          await client.quit().catch(() => {
+            hangUp(client);
+          });
+        } else hangUp(client);
       }),
+    );
+  }
+}
+
+/**
+ * Disconnects a client for good. A client disconnected while it waits to reconnect keeps its queued
+ * commands pending forever, so they are rejected here (ioredis' own queue flush).
+ */
+function hangUp(client: Redis): void {
+  const wasReconnecting = client.status === 'reconnecting' || client.status === 'connecting';
+  client.disconnect(false);
+  if (wasReconnecting) {
+    (client as unknown as { flushQueue?: (error: Error) => void }).flushQueue?.(
+      new Error('Connection is closed.'),
     );
   }
 }

@@ -6,7 +6,5 @@ import type { RedisErrorCode } from './REDIS_ERROR_CODES.js';
  * answer within `connectTimeoutMs` (`TRELLIS_REDIS_CONNECT`).
  */
 export class RedisError extends TrellisError {
-  constructor(message: string, options: { readonly code: RedisErrorCode; readonly cause?: unknown }) {
-    super(message, options);
-  }
+  declare readonly code: RedisErrorCode;
 }

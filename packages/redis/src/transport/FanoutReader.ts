@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { CloudEvent } from '@trellis/events';
 import { lastEntryId, sleep, type StreamReaderSettings } from './StreamReaderSettings.js';
 import { parseReadReply } from './StreamEntry.js';
 
@@ -47,17 +46,17 @@ export class FanoutReader {
           this.#lastId,
         );
       } catch (error) {
-        if (!this.#active) return;
+        if (this.#stopped()) return;
         logger?.debug({ err: error }, 'Redis XREAD failed; retrying');
         await sleep(100);
         continue;
       }
       for (const { id, event } of parseReadReply(reply)) {
         this.#lastId = id;
-        if (!this.#active) return;
+        if (this.#stopped()) return;
         if (event === undefined || !matcher.matches(event.type)) continue;
         try {
-          await handler(Object.freeze({ ...event, deliveryCount: 1 }) as CloudEvent);
+          await handler(Object.freeze({ ...event, deliveryCount: 1 }));
         } catch (error) {
           logger?.warn(
             { err: error, event: event.type, id: event.id },
@@ -66,5 +65,10 @@ export class FanoutReader {
         }
       }
     }
+  }
+
+  /** Read after an await: `stop()` may have run meanwhile. */
+  #stopped(): boolean {
+    return !this.#active;
   }
 }

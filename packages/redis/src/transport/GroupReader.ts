@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { CloudEvent } from '@trellis/events';
 import { lastEntryId, sleep, type StreamReaderSettings } from './StreamReaderSettings.js';
 import { EVENT_FIELD, parseEntries, parseReadReply, type StreamEntry } from './StreamEntry.js';
 
@@ -100,7 +99,7 @@ export class GroupReader {
         );
         await this.#handle(parseReadReply(reply), () => 1);
       } catch (error) {
-        if (!this.#active) return;
+        if (this.#stopped()) return;
         if (error instanceof Error && error.message.startsWith('NOGROUP')) {
           // The broker lost the group (a restart without persistence): resume after the last entry seen.
           await this.#createGroup(this.#lastId).catch(() => undefined);
@@ -117,14 +116,14 @@ export class GroupReader {
     const { stream, matcher, handler, logger } = this.#settings;
     const acks: string[] = [];
     for (const { id, event } of entries) {
-      if (!this.#active) break;
+      if (this.#stopped()) break;
       if (id > this.#lastId) this.#lastId = id;
       if (event === undefined || !matcher.matches(event.type)) {
         acks.push(id);
         continue;
       }
       try {
-        await handler(Object.freeze({ ...event, deliveryCount: deliveryCount(id) }) as CloudEvent);
+        await handler(Object.freeze({ ...event, deliveryCount: deliveryCount(id) }));
         acks.push(id);
       } catch (error) {
         logger?.warn(
@@ -182,5 +181,10 @@ export class GroupReader {
       );
       await this.#handle(claimed, (id) => (deliveries.get(id) ?? 0) + 1);
     }
+  }
+
+  /** Read after an await: `stop()` may have run meanwhile. */
+  #stopped(): boolean {
+    return !this.#active;
   }
 }

@@ -98,7 +98,8 @@ export class RedisTransport implements EventTransport {
 
   publish(event: CloudEvent): Promise<void> {
     if (this.#closed) return Promise.reject(this.#closedError('publish'));
-    const { deliveryCount: _dropped, ...stored } = event;
+    // deliveryCount belongs to a delivery, not to the stored event (undefined keys are not written).
+    const stored = event.deliveryCount === undefined ? event : { ...event, deliveryCount: undefined };
     const added = this.#connection.client.xadd(
       this.#stream,
       'MAXLEN',

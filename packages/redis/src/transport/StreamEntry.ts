@@ -35,9 +35,13 @@ export function parseEntries(entries: unknown): StreamEntry[] {
   return parsed;
 }
 
-/** Parses an `XREAD`/`XREADGROUP` reply for a single stream. Internal. */
+/**
+ * Parses an `XREAD`/`XREADGROUP` reply for a single stream: `[[name, entries]]` (RESP2) or
+ * `[name, entries]` (a map reply, flattened). Internal.
+ */
 export function parseReadReply(reply: unknown): StreamEntry[] {
   if (!Array.isArray(reply) || reply.length === 0) return [];
-  const stream: unknown = reply[0];
-  return Array.isArray(stream) ? parseEntries(stream[1]) : [];
+  const first: unknown = reply[0];
+  if (typeof first === 'string') return parseEntries(reply[1]);
+  return Array.isArray(first) ? parseEntries(first[1]) : [];
 }
