@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import { RedisConnection } from '../src/connection/RedisConnection.js';
-import { RedisStorageDriver } from '../src/storage/RedisStorageDriver.js';
+import { RedisConnection, RedisStorageDriver } from '@trellis/redis';
 import { startRedisServer, type RedisServer } from '@trellis/redis/testing';
 import { storageDriverContract } from '@trellis/storage/contract';
 

@@ -3,8 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { TransportError } from '@trellis/core';
 import type { CloudEvent } from '@trellis/events';
 import { startRedisServer, type RedisServer } from '@trellis/redis/testing';
-import { RedisConnection } from '../src/connection/RedisConnection.js';
-import { RedisTransport, type RedisTransportOptions } from '../src/transport/RedisTransport.js';
+import { RedisConnection, RedisTransport, type RedisTransportOptions } from '@trellis/redis';
 import { pause, waitFor } from './support/waitFor.js';
 
 let redis: RedisServer;
