@@ -73,7 +73,12 @@ async function visit(walk: Walk, dir: string, isRoot: boolean): Promise<void> {
     const path = join(dir, entry.name);
     const kind = await kindOf(walk, entry, path);
     if (kind === 'file') {
-      if (matches(walk, path, entry.name)) walk.modules.push(path);
+      if (!matches(walk, path, entry.name)) continue;
+      // One module once, however many links lead to it (two URLs would make two module instances).
+      const real = await realpath(path);
+      if (walk.visited.has(real)) continue;
+      walk.visited.add(real);
+      walk.modules.push(path);
     } else if (kind === 'dir') {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       subdirs.push(path);

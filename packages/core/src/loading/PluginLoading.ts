@@ -1,0 +1,100 @@
+import type { ExtensionRegistry } from '@trellis/extensions';
+import type { DiscoverPackagesOptions, LoadFromUriOptions } from '@trellis/loader';
+import type { PluginLoader } from '../lifecycle/PluginLoader.js';
+import type { PluginRegistrar } from '../lifecycle/PluginRegistrar.js';
+import type { PluginReloader } from '../lifecycle/PluginReloader.js';
+import type { PluginRunner } from '../lifecycle/PluginRunner.js';
+import type { Logger } from '../logging/Logger.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import type { DiscoverOptions } from './DiscoverOptions.js';
+import type { FileReloadReport } from './FileReloadReport.js';
+import { FileReloader } from './FileReloader.js';
+import { PluginDiscovery } from './PluginDiscovery.js';
+import { PluginGroups } from './PluginGroups.js';
+import type { PluginSource } from './PluginSource.js';
+import { PluginWatch } from './PluginWatch.js';
+import type { PluginWatcher, WatchOptions } from './WatchOptions.js';
+
+/** What {@link PluginLoading} works with (the manager's services). Internal. */
+export interface PluginLoadingInit {
+  readonly registry: ExtensionRegistry;
+  readonly registrar: PluginRegistrar;
+  readonly reloader: PluginReloader;
+  readonly loader: PluginLoader;
+  readonly runner: PluginRunner;
+  /** The record of a registered name (throws `PluginNotFoundError`). */
+  readonly record: (name: string) => PluginRecord;
+  /** The plugin and its dependents, in dependency order. */
+  readonly withDependents: (record: PluginRecord) => PluginRecord[];
+  /** Registered names in dependency order. */
+  readonly order: () => readonly string[];
+  readonly logger: Logger;
+}
+
+/**
+ * Everything about plugins that come from files, for the manager facade: discovery, packages, URI
+ * groups, reload from files, watching. Internal.
+ */
+export class PluginLoading {
+  readonly #sources = new Map<string, PluginSource>();
+  readonly #discovery: PluginDiscovery;
+  readonly #groups: PluginGroups;
+  readonly #reloader: FileReloader;
+  readonly #watch: PluginWatch;
+
+  constructor(init: PluginLoadingInit) {
+    const sources = this.#sources;
+    this.#discovery = new PluginDiscovery({ registrar: init.registrar, sources, logger: init.logger });
+    this.#groups = new PluginGroups(this.#discovery);
+    this.#reloader = new FileReloader({ ...init, sources });
+    this.#watch = new PluginWatch({
+      sources,
+      reload: (name) => this.#reloader.reload(init.record(name)),
+      inOrder: (names) => init.order().filter((name) => names.includes(name)),
+      logger: init.logger,
+    });
+  }
+
+  /** `manager.groups`. */
+  get groups(): ReadonlyMap<string, ReadonlyMap<string, unknown>> {
+    return this.#groups.groups;
+  }
+
+  discover(dir: string, options?: DiscoverOptions): Promise<string[]> {
+    return this.#discovery.discover(dir, options);
+  }
+
+  discoverPackages(options?: DiscoverPackagesOptions): Promise<string[]> {
+    return this.#discovery.discoverPackages(options);
+  }
+
+  addGroups(
+    groups: ReadonlyMap<string, readonly string[]> | Readonly<Record<string, readonly string[]>>,
+    options?: LoadFromUriOptions,
+  ): Promise<string[]> {
+    return this.#groups.add(groups, options);
+  }
+
+  reload(record: PluginRecord): Promise<FileReloadReport> {
+    return this.#reloader.reload(record);
+  }
+
+  watch(options?: WatchOptions): PluginWatcher {
+    return this.#watch.start(options);
+  }
+
+  /** The file a plugin was registered from, if any. */
+  sourceOf(name: string): string | undefined {
+    return this.#sources.get(name)?.file;
+  }
+
+  /** Forgets a plugin's source (it was unregistered). */
+  forget(name: string): void {
+    this.#sources.delete(name);
+  }
+
+  /** Stops the watchers. */
+  close(): Promise<void> {
+    return this.#watch.close();
+  }
+}

@@ -1,0 +1,21 @@
+import type { FileReloadReport } from './FileReloadReport.js';
+
+/** Options of `manager.watch()`. */
+export interface WatchOptions {
+  /** Quiet time after the last change before reloading: a burst of saves is one reload. Default 100 ms. */
+  readonly debounceMs?: number | undefined;
+  /** The host's config file: a change is validated (and reported when invalid) before anything else. */
+  readonly configFile?: string | undefined;
+  /** Receives every reload or validation failure (they are also logged). */
+  readonly onError?: ((error: unknown, plugin: string | undefined) => void) | undefined;
+  /** Receives every reload that completed. */
+  readonly onReload?: ((plugin: string, report: FileReloadReport) => void) | undefined;
+}
+
+/** A running `manager.watch()`. */
+export interface PluginWatcher {
+  /** Resolves once the watcher is ready: edits after that are picked up. */
+  readonly ready: Promise<void>;
+  /** Stops watching (`manager.close()` does too). */
+  close(): Promise<void>;
+}
