@@ -27,7 +27,11 @@ export class HostProcess {
   private constructor(name: string, child: ChildProcess) {
     this.name = name;
     this.#child = child;
-    this.#exited = new Promise((resolve) => child.once('exit', () => { resolve(); }));
+    this.#exited = new Promise((resolve) =>
+      child.once('exit', () => {
+        resolve();
+      }),
+    );
     if (child.stdout) {
       createInterface({ input: child.stdout }).on('line', (line) => {
         try {
