@@ -1,14 +1,15 @@
 import { hook, plugin } from '@trellis/core';
 import type { HookContext, PluginContext } from '@trellis/core';
-import type { User } from './events.js';
+import type { User } from '../shared/points.js';
 
 const emailPattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const usernamePattern = /^[A-Za-z0-9._-]+$/;
 
-/** Normalises users before they are saved and stops the chain for invalid ones. */
+/** Normalises users before they are saved (`db.before_save`) and stops the chain for invalid ones. */
 @plugin({
   name: 'validation',
   version: '1.2.0',
-  description: 'Validates users before they are saved',
+  description: 'Validates and normalises users before they are saved',
   config: { minUsernameLength: { type: 'integer', default: 3, min: 1, max: 64 } },
 })
 export class ValidationPlugin {
@@ -28,6 +29,8 @@ export class ValidationPlugin {
     const problems: string[] = [];
     if (user.username.length < this.#minLength) {
       problems.push(`username must have at least ${this.#minLength} characters`);
+    } else if (!usernamePattern.test(user.username)) {
+      problems.push('username may only hold letters, digits, dots, dashes and underscores');
     }
     if (!emailPattern.test(user.email)) problems.push(`'${user.email}' is not an email address`);
     if (problems.length > 0) {

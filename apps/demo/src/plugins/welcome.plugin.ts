@@ -1,25 +1,20 @@
 import { hook, inject, plugin, TOKENS } from '@trellis/core';
-import type { Logger, PluginConfig } from '@trellis/core';
-import type { LoginEvent } from './events.js';
+import type { PluginConfig } from '@trellis/core';
+import type { LoginEvent } from '../shared/points.js';
 
-/** Greets users when they log in; the greeting comes from its config section. */
+/** Greets users when they log in (`user.login` filter); the first word comes from its config. */
 @plugin({
   name: 'welcome',
   version: '1.0.0',
-  description: 'Greets users',
+  description: 'Greets users when they log in',
   author: 'Ada',
   config: { greeting: { type: 'string', default: 'Welcome', description: 'First word of the greeting' } },
 })
 export class WelcomePlugin {
-  constructor(
-    @inject(TOKENS.Logger) private readonly log: Logger,
-    @inject(TOKENS.Config) private readonly config: PluginConfig,
-  ) {}
+  constructor(@inject(TOKENS.Config) private readonly config: PluginConfig) {}
 
   @hook('user.login', { priority: 'high' })
   greet(login: LoginEvent): LoginEvent {
-    const greeting = `${this.config.get('greeting', 'Welcome')}, ${login.username}!`;
-    this.log.info({ username: login.username }, greeting);
-    return { ...login, greeting };
+    return { ...login, greeting: `${this.config.get('greeting', 'Welcome')}, ${login.username}!` };
   }
 }
