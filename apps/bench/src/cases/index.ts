@@ -12,6 +12,7 @@ import { unusedFeaturesCase } from './unusedFeatures.js';
 import { diCase } from './di.js';
 import { ablationCases } from './ablation.js';
 import { lifecycleCase } from './lifecycle.js';
+import { eventBusCase } from './eventBus.js';
 
 const COUNTS = [1, 10, 100] as const;
 
@@ -53,5 +54,7 @@ export function allCases(): BenchCase[] {
     unusedFeaturesCase('sync'),
     unusedFeaturesCase('async'),
     ...ablationCases(),
+    eventBusCase(1),
+    eventBusCase(100),
   ];
 }

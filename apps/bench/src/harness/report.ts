@@ -38,6 +38,7 @@ const GROUP_TITLES: Record<string, string> = {
   heap: 'Heap per registration (`--expose-gc`, heapUsed delta)',
   'unused-features': 'Optional features available but unused',
   ablation: 'What code generation buys (the same registry with `compileAfter` changed)',
+  events: 'Event bus, in-memory transport, 10 subscribers (publish → all delivered)',
 };
 
 const UNIT_WORDS: Record<string, string> = {

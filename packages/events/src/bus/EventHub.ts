@@ -1,5 +1,5 @@
 import type { Logger } from '@trellis/core';
-import { createCloudEvent } from '../envelope/createCloudEvent.js';
+import { EnvelopeFactory } from '../envelope/EnvelopeFactory.js';
 import { describeDataProblem } from '../envelope/describeDataProblem.js';
 import { EventDeliveryError, type EventDeliveryCode } from '../errors/EventDeliveryError.js';
 import { EventsNotReadyError } from '../errors/EventsNotReadyError.js';
@@ -59,6 +59,9 @@ export class EventHub {
   readonly #counters = new Map<string, EventCounters>();
   readonly #byPlugin = new Map<string, Set<Subscription>>();
   readonly #byHandler = new Map<TransportHandler, Subscription>();
+  readonly #envelopes = new EnvelopeFactory();
+  /** The last type that passed validation: publishers tend to repeat a type. */
+  #validType: string | undefined;
 
   constructor(options: EventHubOptions) {
     this.#options = options;
@@ -75,41 +78,58 @@ export class EventHub {
     return this.#transportName;
   }
 
-  async publish<TData>(
+  publish<TData>(
     caller: BusCaller,
     type: string,
     data: TData,
     options: PublishOptions | undefined,
   ): Promise<CloudEvent<TData>> {
-    const transport = this.#transport;
-    if (transport === undefined) throw new EventsNotReadyError(caller.name, 'publish');
-    const typeProblem = describeEventTypeProblem(type);
-    if (typeProblem !== undefined) {
-      throw new EventValidationError(
-        `Plugin '${caller.name}' published an invalid event type ${safeJson(type)}: ${typeProblem}.`,
-        { code: 'TRELLIS_EVENT_TYPE_INVALID', plugin: caller.name },
-      );
+    let event: CloudEvent<TData>;
+    let transport: EventTransport;
+    try {
+      transport = this.#prepare(caller, type, data);
+      const source = options?.source ?? caller.name;
+      if (typeof source !== 'string' || source.length === 0) {
+        throw new EventValidationError(
+          `Plugin '${caller.name}' published '${type}' with an empty or non-string source; omit it to use the plugin's name.`,
+          { code: 'TRELLIS_EVENT_DATA_INVALID', plugin: caller.name },
+        );
+      }
+      event = this.#envelopes.create(type, data, source);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    const dataProblem = describeDataProblem(data);
-    if (dataProblem !== undefined) {
-      throw new EventValidationError(
-        `Plugin '${caller.name}' published '${type}' with a payload that is not JSON: ${dataProblem}. ` +
-          `Send plain objects, arrays, strings, finite numbers, booleans and null.`,
-        { code: 'TRELLIS_EVENT_DATA_INVALID', plugin: caller.name },
-      );
-    }
-    const source = options?.source ?? caller.name;
-    if (typeof source !== 'string' || source.length === 0) {
-      throw new EventValidationError(
-        `Plugin '${caller.name}' published '${type}' with an empty or non-string source; omit it to use the plugin's name.`,
-        { code: 'TRELLIS_EVENT_DATA_INVALID', plugin: caller.name },
-      );
-    }
-    const event = createCloudEvent(type, data, source);
     this.#countersOf(caller.name).published++;
     this.#total.published++;
-    await transport.publish(event);
-    return event;
+    return transport.publish(event).then(() => event);
+  }
+
+  /** Validates a publish; returns the transport to use. */
+  #prepare(caller: BusCaller, type: string, data: unknown): EventTransport {
+    const transport = this.#transport;
+    if (transport === undefined) throw new EventsNotReadyError(caller.name, 'publish');
+    if (type !== this.#validType) {
+      const typeProblem = describeEventTypeProblem(type);
+      if (typeProblem !== undefined) {
+        throw new EventValidationError(
+          `Plugin '${caller.name}' published an invalid event type ${safeJson(type)}: ${typeProblem}.`,
+          { code: 'TRELLIS_EVENT_TYPE_INVALID', plugin: caller.name },
+        );
+      }
+      this.#validType = type;
+    }
+    if (data !== null && typeof data !== 'string' && typeof data !== 'boolean') {
+      const dataProblem =
+        typeof data === 'number' && Number.isFinite(data) ? undefined : describeDataProblem(data);
+      if (dataProblem !== undefined) {
+        throw new EventValidationError(
+          `Plugin '${caller.name}' published '${type}' with a payload that is not JSON: ${dataProblem}. ` +
+            `Send plain objects, arrays, strings, finite numbers, booleans and null.`,
+          { code: 'TRELLIS_EVENT_DATA_INVALID', plugin: caller.name },
+        );
+      }
+    }
+    return transport;
   }
 
   async subscribe<TData>(

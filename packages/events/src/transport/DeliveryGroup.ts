@@ -18,6 +18,8 @@ export interface DeliverySettings {
   readonly maxDeliveries: number;
   readonly onOverflow: ((event: CloudEvent, info: SubscriptionInfo) => void) | undefined;
   readonly onDeadLetter: ((event: CloudEvent, info: SubscriptionInfo, error: unknown) => void) | undefined;
+  /** Asks the transport to call {@link DeliveryGroup.pump} soon (one microtask serves every group). */
+  readonly schedule: (group: DeliveryGroup) => void;
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
@@ -87,24 +89,25 @@ export class DeliveryGroup {
     queue.push(event);
     if (!this.#scheduled) {
       this.#scheduled = true;
-      queueMicrotask(this.#pump);
+      this.#settings.schedule(this);
     }
   }
 
   #schedule(): void {
     if (this.#scheduled || this.#queue.size === 0) return;
     this.#scheduled = true;
-    queueMicrotask(this.#pump);
+    this.#settings.schedule(this);
   }
 
-  readonly #pump = (): void => {
+  /** Gives waiting events to idle members; called by the transport's scheduled flush. */
+  pump(): void {
     this.#scheduled = false;
     const members = this.#members;
     for (let index = 0; index < members.length && this.#queue.size > 0; index++) {
       const member = members[index];
       if (member !== undefined && !member.busy) this.#work(member);
     }
-  };
+  }
 
   #work(member: GroupMember): void {
     member.busy = true;

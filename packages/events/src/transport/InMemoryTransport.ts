@@ -35,6 +35,8 @@ export class InMemoryTransport implements EventTransport {
   /** The groups each concrete type goes to; rebuilt after a subscription changes. */
   readonly #byType = new Map<string, readonly DeliveryGroup[]>();
   #closed = false;
+  /** Groups with events waiting for the next flush. */
+  #dirty: DeliveryGroup[] = [];
 
   constructor(options: InMemoryTransportOptions = {}) {
     const queueLimit = options.queueLimit ?? 10_000;
@@ -54,6 +56,9 @@ export class InMemoryTransport implements EventTransport {
       maxDeliveries,
       onOverflow: options.onOverflow,
       onDeadLetter: options.onDeadLetter,
+      schedule: (group) => {
+        if (this.#dirty.push(group) === 1) queueMicrotask(this.#flush);
+      },
     };
   }
 
@@ -61,7 +66,21 @@ export class InMemoryTransport implements EventTransport {
     if (this.#closed) return Promise.reject(this.#closedError('publish'));
     const targets = this.#byType.get(event.type) ?? this.#resolve(event.type);
     if (targets.length === 0) return RESOLVED;
-    const delivered = event.deliveryCount === 1 ? event : Object.freeze({ ...event, deliveryCount: 1 });
+    const delivered: CloudEvent =
+      event.deliveryCount === 1
+        ? event
+        : event.datacontenttype === undefined
+          ? Object.freeze({ ...event, deliveryCount: 1 })
+          : Object.freeze({
+              specversion: event.specversion,
+              id: event.id,
+              source: event.source,
+              type: event.type,
+              time: event.time,
+              datacontenttype: event.datacontenttype,
+              data: event.data,
+              deliveryCount: 1,
+            });
     for (const target of targets) target.enqueue(delivered);
     return RESOLVED;
   }
@@ -113,6 +132,13 @@ export class InMemoryTransport implements EventTransport {
     this.#byType.clear();
     await Promise.all(closing);
   }
+
+  /** One microtask for every group that has events waiting: handlers run after the publish returned. */
+  readonly #flush = (): void => {
+    const groups = this.#dirty;
+    this.#dirty = [];
+    for (const group of groups) group.pump();
+  };
 
   #resolve(type: string): readonly DeliveryGroup[] {
     const targets: DeliveryGroup[] = [];
