@@ -97,7 +97,7 @@ export class EventHub {
       }
       event = this.#envelopes.create(type, data, source);
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     this.#countersOf(caller.name).published++;
     this.#total.published++;
