@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { AdminOptions } from './AdminOptions.js';
 import { generateToken } from './auth/generateToken.js';
 import type { AdminSources, HealthSource, MetricsSource } from './model/AdminSources.js';
+import { StatusCache } from './model/StatusCache.js';
 import { EventStream } from './routes/EventStream.js';
 import { mountAdmin } from './routes/mountAdmin.js';
 import { staticDir } from './staticDir.js';
@@ -62,6 +63,7 @@ export class AdminPlugin {
   readonly #manager: PluginManager;
   readonly #server: FastifyInstance;
   readonly #events = new EventStream();
+  readonly #statusCache: StatusCache;
   #ctx: PluginContext | undefined;
   #token = '';
   #generated = false;
@@ -73,6 +75,7 @@ export class AdminPlugin {
   constructor(@inject(TOKENS.Manager) manager: PluginManager, @inject(HTTP_SERVER) server: FastifyInstance) {
     this.#manager = manager;
     this.#server = server;
+    this.#statusCache = new StatusCache(manager);
   }
 
   /** Resolves the token and mounts the routes (before the server listens). */
@@ -87,12 +90,14 @@ export class AdminPlugin {
     if (options.hookStats !== false) this.#manager.extensions.setTracing(true);
 
     ctx.registerHook('trellis.plugin.*', (payload: unknown, hook: HookContext) => {
+      this.#statusCache.invalidate();
       this.#events.broadcast({ type: hook.event, data: toEventData(payload) });
       return undefined;
     });
     ctx.registerHook('trellis.app.*', (payload: unknown, hook: HookContext) => {
       if (hook.event === 'trellis.app.stopping') this.#stopping = true;
       if (hook.event === 'trellis.app.startup') this.#stopping = false;
+      this.#statusCache.invalidate();
       this.#events.broadcast({ type: hook.event, data: toEventData(payload) });
       return undefined;
     });
@@ -102,6 +107,7 @@ export class AdminPlugin {
       health: () => lookup(this.#ctx, HEALTH as Token<HealthSource>),
       metrics: () => lookup(this.#ctx, METRICS as Token<MetricsSource>),
       stopping: () => this.#stopping,
+      statusCache: this.#statusCache,
       protectedPlugins: () => this.#protectedPlugins(),
     };
     await mountAdmin(this.#server, sources, {

@@ -11,3 +11,4 @@ export type { PluginDetail } from './model/pluginDetailOf.js';
 export type { PluginHealth } from './model/HealthResult.js';
 export type { Readiness } from './model/readinessOf.js';
 export { staticDir } from './staticDir.js';
+export { StatusCache } from './model/StatusCache.js';

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hook, plugin, PluginManager } from '@trellis/core';
 import type { HookContext } from '@trellis/core';
 import { EventStream } from '../src/routes/EventStream.js';
+import { StatusCache } from '../src/model/StatusCache.js';
 import { mountAdmin } from '../src/routes/mountAdmin.js';
 import { staticDir } from '../src/staticDir.js';
 import { toEventData } from '../src/toEventData.js';
@@ -66,6 +67,7 @@ describe('the dashboard in headless Chromium', () => {
         health: () => undefined,
         metrics: () => undefined,
         stopping: () => false,
+        statusCache: new StatusCache(manager, { maxAgeMs: 0 }),
         protectedPlugins: () => [],
       },
       {

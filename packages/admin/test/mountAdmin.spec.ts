@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { hook, plugin, PluginManager } from '@trellis/core';
 import { EventStream } from '../src/routes/EventStream.js';
+import { StatusCache } from '../src/model/StatusCache.js';
 import { mountAdmin } from '../src/routes/mountAdmin.js';
 import { staticDir } from '../src/staticDir.js';
 import type { AdminSources } from '../src/model/AdminSources.js';
@@ -44,6 +45,7 @@ describe('mountAdmin', () => {
       health: () => undefined,
       metrics: () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', metrics: () => 'up 1\n' }),
       stopping: () => stopping,
+      statusCache: new StatusCache(manager, { maxAgeMs: 0 }),
       protectedPlugins: () => ['clock'],
     };
     await mountAdmin(app, sources, {

@@ -1,4 +1,5 @@
 import type { PluginManager } from '@trellis/core';
+import type { StatusCache } from './StatusCache.js';
 
 /** What the admin needs of a health service (the `HEALTH` token of `@trellis/health`). */
 export interface HealthSource {
@@ -22,6 +23,8 @@ export interface AdminSources {
   readonly metrics: () => MetricsSource | undefined;
   /** True from the moment the host begins to stop. */
   readonly stopping: () => boolean;
+  /** The serialised plugin list, invalidated on every change the admin hears of. */
+  readonly statusCache: StatusCache;
   /** Plugins the admin itself runs on (reloading them through the admin is refused). */
   readonly protectedPlugins: () => readonly string[];
 }

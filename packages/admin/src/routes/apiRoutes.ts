@@ -22,7 +22,9 @@ const describeFailure = (error: unknown): { code: string; message: string } => (
 export function apiRoutes(sources: AdminSources, options: Pick<MountOptions, 'events'>) {
   const { manager } = sources;
   return async (api: FastifyInstance): Promise<void> => {
-    api.get('/plugins', async () => manager.status());
+    api.get('/plugins', async (_request, reply) =>
+      reply.type('application/json; charset=utf-8').send(sources.statusCache.json()),
+    );
 
     api.get('/plugins/:name', async (request: NamedRequest) => pluginDetailOf(manager, request.params.name));
 
@@ -49,6 +51,7 @@ export function apiRoutes(sources: AdminSources, options: Pick<MountOptions, 'ev
       }
       let report;
       try {
+        sources.statusCache.invalidate();
         report = await manager.reload(name);
       } catch (error) {
         if (error instanceof AdminError) throw error;
@@ -59,6 +62,7 @@ export function apiRoutes(sources: AdminSources, options: Pick<MountOptions, 'ev
           { code: 'TRELLIS_ADMIN_RELOAD_REJECTED', statusCode: 409, cause: error },
         );
       }
+      sources.statusCache.invalidate();
       return {
         reloaded: report.reloaded,
         failed: report.failed.map((entry) => ({ name: entry.name, error: describeFailure(entry.error) })),
@@ -67,11 +71,13 @@ export function apiRoutes(sources: AdminSources, options: Pick<MountOptions, 'ev
 
     api.post('/plugins/:name/enable', async (request: NamedRequest) => {
       manager.enablePlugin(request.params.name);
+      sources.statusCache.invalidate();
       return statusOf(manager, request.params.name);
     });
 
     api.post('/plugins/:name/disable', async (request: NamedRequest) => {
       manager.disablePlugin(request.params.name);
+      sources.statusCache.invalidate();
       return statusOf(manager, request.params.name);
     });
 
