@@ -1,0 +1,48 @@
+import { CommanderError } from 'commander';
+import { CliError } from './errors/CliError.js';
+import { describeError } from './output/describeError.js';
+import type { OutputStreams } from './output/Output.js';
+import { createProgram } from './program/createProgram.js';
+
+/**
+ * Runs `trellis` with `argv` (without the node and script entries) and resolves to the exit code.
+ * Errors are one line on stderr: the code, what was wrong, and the fix.
+ */
+export async function main(argv: readonly string[], streams: OutputStreams): Promise<number> {
+  const result = { code: 0 };
+  const program = createProgram(streams, result);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      return report(streams, toUsageError(error, argv));
+    }
+    return report(streams, error);
+  }
+}
+
+function report(streams: OutputStreams, error: unknown): number {
+  const { code, message, fix } = describeError(error);
+  streams.stderr.write(`${code}: ${message}. Fix: ${fix}\n`);
+  return code === 'TRELLIS_CLI_USAGE' ? 2 : 1;
+}
+
+function toUsageError(error: CommanderError, argv: readonly string[]): CliError {
+  const message = error.message.replace(/^error: /, '').replace(/\.$/, '');
+  if (error.code === 'commander.unknownCommand') {
+    const name = argv.find((arg) => !arg.startsWith('-')) ?? '';
+    return new CliError(
+      'TRELLIS_CLI_USAGE',
+      `unknown command '${name}'`,
+      'run `trellis --help` to list the commands',
+    );
+  }
+  return new CliError(
+    'TRELLIS_CLI_USAGE',
+    message,
+    'run the command with --help to see its arguments and an example',
+  );
+}

@@ -1,0 +1,117 @@
+import { Command, Option } from 'commander';
+import { TRELLIS_VERSION } from '@trellis/core';
+import { newPlugin } from '../commands/newPlugin.js';
+import { listPlugins } from '../commands/listPlugins.js';
+import { graphPlugins, GRAPH_FORMATS } from '../commands/graphPlugins.js';
+import { doctor } from '../commands/doctor.js';
+import { startHost } from '../commands/startHost.js';
+import { createOutput, type OutputStreams } from '../output/Output.js';
+import { PLUGIN_TYPES } from '../scaffold/PLUGIN_TYPES.js';
+import type { CommandContext } from './CommandContext.js';
+import { examples } from './examples.js';
+
+interface CommonOptions {
+  readonly json?: boolean;
+  readonly cwd?: string;
+}
+
+/**
+ * The `trellis` program. Each action stores its exit code in `result.code`; commander's own output
+ * (help, version) goes to the given streams.
+ */
+export function createProgram(streams: OutputStreams, result: { code: number }): Command {
+  const context = (options: CommonOptions): CommandContext => ({
+    cwd: options.cwd ?? process.cwd(),
+    out: createOutput(streams, { json: options.json === true }),
+    streams,
+  });
+  const common = (command: Command): Command =>
+    command
+      .option('--json', 'print one JSON document on stdout (logs go to stderr)')
+      .option('--cwd <dir>', "the host's folder (default: the current directory)");
+
+  const program = new Command('trellis')
+    .description('Scaffold, inspect, check and run Trellis plugin hosts.')
+    .version(TRELLIS_VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => streams.stdout.write(text),
+      writeErr: (text) => streams.stderr.write(text),
+      outputError: () => undefined,
+    })
+    .addHelpText(
+      'after',
+      examples('trellis new plugin audit-log --type events', 'trellis doctor --cwd ./my-host'),
+    );
+
+  const create = program
+    .command('new')
+    .description('create something new (a plugin package)')
+    .addHelpText('after', examples('trellis new plugin audit-log --type events'));
+  common(
+    create
+      .command('plugin <name>')
+      .description('create a plugin package with a passing test')
+      .addOption(
+        new Option('--type <type>', 'the kind of plugin').choices([...PLUGIN_TYPES]).default('basic'),
+      )
+      .option('--dir <dir>', 'the folder to create (default: ./<name>)')
+      .addHelpText(
+        'after',
+        examples('trellis new plugin uptime --type health', 'trellis new plugin greeter'),
+      ),
+  ).action(async (name: string, options: CommonOptions & { type: string; dir?: string }) => {
+    const ctx = context(options);
+    result.code = await newPlugin(
+      name,
+      { type: options.type, cwd: ctx.cwd, ...(options.dir ? { dir: options.dir } : {}) },
+      ctx.out,
+    );
+  });
+
+  common(
+    program
+      .command('list')
+      .description("list the plugins the host's config finds, with version, source and manifest problems")
+      .addHelpText('after', examples('trellis list', 'trellis list --json --cwd apps/demo')),
+  ).action(async (options: CommonOptions) => {
+    result.code = await listPlugins(context(options));
+  });
+
+  common(
+    program
+      .command('graph')
+      .description('print the dependency graph (an edge from each plugin to what it depends on)')
+      .addOption(
+        new Option('--format <format>', 'output format').choices([...GRAPH_FORMATS]).default('mermaid'),
+      )
+      .addHelpText('after', examples('trellis graph', 'trellis graph --format dot | dot -Tsvg > graph.svg')),
+  ).action(async (options: CommonOptions & { format: string }) => {
+    result.code = await graphPlugins(context(options), options.format);
+  });
+
+  common(
+    program
+      .command('doctor')
+      .description(
+        'check config, manifests, engine ranges, dependencies, cycles and permissions without starting any plugin; exit 1 on problems',
+      )
+      .addHelpText('after', examples('trellis doctor', 'trellis doctor --json')),
+  ).action(async (options: CommonOptions) => {
+    result.code = await doctor(context(options));
+  });
+
+  common(
+    program
+      .command('start')
+      .description(
+        'start the host from trellis.config.* with the HTTP server, admin API and graceful shutdown',
+      )
+      .option('--port <port>', 'HTTP port (default: PORT, then the config, then 3000)')
+      .addHelpText('after', examples('trellis start', 'PORT=8080 trellis start --cwd apps/demo')),
+  ).action(async (options: CommonOptions & { port?: string }) => {
+    result.code = await startHost(context(options), options.port);
+  });
+
+  return program;
+}
