@@ -6,7 +6,7 @@
  *    (failed requests, p99 during reloads);
  * 3. `GET /admin/api/plugins` on a host with 1,000 plugins (p99).
  *
- * Usage: `node dist/http/runHttp.js [--duration 10] [--connections 16]` (after `pnpm build`).
+ * Usage: `node dist/http/runHttp.js [--duration 10] [--connections 16] [--rounds 2]` (after `pnpm build`).
  * Writes results/http.json and prints a Markdown table.
  */
 import { spawn } from 'node:child_process';
@@ -29,6 +29,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const duration = arg('duration', 10);
 const connections = arg('connections', 16);
+const rounds = arg('rounds', 2);
 
 interface Server {
   readonly child: ChildProcess;
@@ -104,14 +105,21 @@ async function main(): Promise<void> {
     throw new Error(`${demoMain} is missing: run 'pnpm build' at the repository root first.`);
   const bigLimit = { RATE_LIMIT: '100000000', TRELLIS_ADMIN_TOKEN: ADMIN_TOKEN };
 
+  // Interleaved rounds, best of each (the machine may be shared: the best round is the least disturbed).
   const plain = await startServer(join(here, 'plainServer.js'), bigLimit);
-  await warm(plain.base);
-  const plainLogin = figures(await loginLoad(plain.base, duration));
-  await plain.stop();
-
   const demo = await startServer(demoMain, bigLimit);
+  await warm(plain.base);
   await warm(demo.base);
-  const demoLogin = figures(await loginLoad(demo.base, duration));
+  const plainRounds: Figures[] = [];
+  const demoRounds: Figures[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    plainRounds.push(figures(await loginLoad(plain.base, duration)));
+    demoRounds.push(figures(await loginLoad(demo.base, duration)));
+  }
+  await plain.stop();
+  const best = (list: Figures[]): Figures => list.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a));
+  const plainLogin = best(plainRounds);
+  const demoLogin = best(demoRounds);
 
   // Reload under load: the welcome plugin (re-imported from its file each time) every 250 ms.
   let reloads = 0;
@@ -155,7 +163,8 @@ async function main(): Promise<void> {
     node: process.version,
     durationSeconds: duration,
     connections,
-    login: { plainFastify: plainLogin, trellisDemo: demoLogin, ratio },
+    rounds,
+    login: { plainFastify: plainLogin, trellisDemo: demoLogin, ratio, plainRounds, demoRounds },
     reloadUnderLoad: { ...underReload, reloads, reloadFailures },
     adminPlugins1000: list,
   };
@@ -163,7 +172,7 @@ async function main(): Promise<void> {
   const row = (name: string, f: Figures, extra = ''): string =>
     `| ${name} | ${f.reqPerSec.toFixed(0)} | ${f.p50Ms.toFixed(1)} | ${f.p99Ms.toFixed(1)} | ${f.failed} / ${f.total} | ${extra} |`;
   const lines = [
-    `HTTP bench, ${duration} s per run, ${connections} connections (admin list: 4), Node ${process.version}`,
+    `HTTP bench, ${duration} s per run, ${connections} connections (admin list: 4), login best of ${rounds} interleaved rounds, Node ${process.version}`,
     '',
     '| run | req/s | p50 ms | p99 ms | failed / total | note |',
     '|---|---|---|---|---|---|',
