@@ -12,6 +12,7 @@ import { FileReloader } from './FileReloader.js';
 import { PluginDiscovery } from './PluginDiscovery.js';
 import { PluginGroups } from './PluginGroups.js';
 import type { PluginSource } from './PluginSource.js';
+import type { PluginSourceInfo } from './PluginSourceInfo.js';
 import { PluginWatch } from './PluginWatch.js';
 import type { PluginWatcher, WatchOptions } from './WatchOptions.js';
 
@@ -86,6 +87,18 @@ export class PluginLoading {
   /** The file a plugin was registered from, if any. */
   sourceOf(name: string): string | undefined {
     return this.#sources.get(name)?.file;
+  }
+
+  /** Where a plugin registered from a file came from, as plain data; `undefined` for code. */
+  sourceInfo(name: string): PluginSourceInfo | undefined {
+    const source = this.#sources.get(name);
+    if (source === undefined) return undefined;
+    return {
+      origin: source.origin,
+      file: source.file,
+      exportName: source.exportName,
+      manifest: source.manifestDir === undefined ? null : `${source.manifestDir}/plugin.json`,
+    };
   }
 
   /** Forgets a plugin's source (it was unregistered). */

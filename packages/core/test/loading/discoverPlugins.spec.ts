@@ -67,7 +67,10 @@ describe('PluginManager.discoverPlugins', () => {
       symlinkSync(join(temp.dir, 'outside'), join(root, 'elsewhere'));
       expect(await manager.discoverPlugins(root)).toEqual(['inside']);
       const other = new PluginManager({ logger: false });
-      expect((await other.discoverPlugins(root, { followSymlinks: true })).sort()).toEqual(['inside', 'outside']);
+      expect((await other.discoverPlugins(root, { followSymlinks: true })).sort()).toEqual([
+        'inside',
+        'outside',
+      ]);
     });
   });
 
@@ -86,7 +89,10 @@ describe('PluginManager.discoverPlugins', () => {
   describe('when a sub-folder holds a plugin.json', () => {
     it('should validate the manifest, then import its main', async () => {
       const folder = join(temp.dir, 'auth');
-      write(join(folder, 'plugin.json'), JSON.stringify({ name: 'auth', version: '1.0.0', main: 'lib/main.mjs' }));
+      write(
+        join(folder, 'plugin.json'),
+        JSON.stringify({ name: 'auth', version: '1.0.0', main: 'lib/main.mjs' }),
+      );
       write(join(folder, 'lib', 'main.mjs'), pluginSource({ name: 'auth' }));
       write(join(folder, 'lib', 'other.plugin.mjs'), pluginSource({ name: 'not-scanned' }));
       expect(await manager.discoverPlugins(temp.dir)).toEqual(['auth']);
@@ -105,10 +111,15 @@ describe('PluginManager.discoverPlugins', () => {
     it('should refuse a main that escapes its folder', async () => {
       const folder = join(temp.dir, 'sneaky');
       write(join(temp.dir, 'secret.mjs'), pluginSource({ name: 'sneaky' }));
-      write(join(folder, 'plugin.json'), JSON.stringify({ name: 'sneaky', version: '1.0.0', main: '../secret.mjs' }));
+      write(
+        join(folder, 'plugin.json'),
+        JSON.stringify({ name: 'sneaky', version: '1.0.0', main: '../secret.mjs' }),
+      );
       const errors: PluginDiscoveryError[] = [];
       await manager.discoverPlugins(temp.dir, { pattern: 'none', onError: (error) => errors.push(error) });
-      expect(errors.map((error) => (error.cause as TrellisError).code)).toEqual(['TRELLIS_MANIFEST_MAIN_ESCAPES']);
+      expect(errors.map((error) => (error.cause as TrellisError).code)).toEqual([
+        'TRELLIS_MANIFEST_MAIN_ESCAPES',
+      ]);
     });
   });
 });

@@ -41,7 +41,12 @@ ${head} definePlugin({
 /** A fresh temporary folder (real path) and its cleanup. */
 export function tempDir(prefix = 'trellis-loading-'): { dir: string; remove: () => void } {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Writes a file, creating its folders. */

@@ -34,7 +34,12 @@ describe('PluginManager.reload (plugins from files)', () => {
 
       edit(plugin({ mark: 'v2' }));
       const report = await manager.reload('core-greeter');
-      expect(report).toMatchObject({ reloaded: ['core-greeter', 'fan'], failed: [], rolledBack: false, file });
+      expect(report).toMatchObject({
+        reloaded: ['core-greeter', 'fan'],
+        failed: [],
+        rolledBack: false,
+        file,
+      });
       expect(greet()).toEqual(['v2', 'fan@1.0.0']);
 
       edit('export default definePlugin({ oops');
@@ -64,7 +69,10 @@ describe('PluginManager.reload (plugins from files)', () => {
   describe('when the new version throws in initialize', () => {
     it('should reject and bring the old version back with its dependents', async () => {
       edit(plugin({ mark: 'v2', failInitialize: true }));
-      await expect(manager.reload('core-greeter')).rejects.toMatchObject({ code: 'TRELLIS_PLUGIN_LOAD', phase: 'initialize' });
+      await expect(manager.reload('core-greeter')).rejects.toMatchObject({
+        code: 'TRELLIS_PLUGIN_LOAD',
+        phase: 'initialize',
+      });
       expect(greet()).toEqual(['v1', 'fan@1.0.0']);
       expect(manager.getState('core-greeter')).toBe('started');
       expect(manager.getState('fan')).toBe('started');
@@ -88,6 +96,7 @@ describe('PluginManager.reload (plugins from files)', () => {
       const seen: string[][] = [];
       let running = true;
       const loop = (async () => {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the test body
         while (running) {
           seen.push(greet());
           await Promise.resolve();
@@ -97,7 +106,9 @@ describe('PluginManager.reload (plugins from files)', () => {
       await manager.reload('core-greeter');
       running = false;
       await loop;
-      const greeterAnswers = seen.map((result) => result.filter((mark) => mark === 'v1' || mark === 'v2').length);
+      const greeterAnswers = seen.map(
+        (result) => result.filter((mark) => mark === 'v1' || mark === 'v2').length,
+      );
       expect(greeterAnswers.every((count) => count === 1)).toBe(true);
       expect(greet()).toEqual(['v2', 'fan@1.0.0']);
     });

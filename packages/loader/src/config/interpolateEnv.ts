@@ -21,7 +21,7 @@ export function interpolateEnv(
   if (typeof value === 'string') return interpolateString(value, env, file, path);
   if (Array.isArray(value))
     return value.map((item, index) => interpolateEnv(item, env, file, jsonPathChild(path, index)));
-  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       Object.defineProperty(out, key, {
@@ -66,4 +66,11 @@ function interpolateString(
   if (NUMBER.test(result)) return Number(result);
   if (result === 'true' || result === 'false') return result === 'true';
   return result;
+}
+
+/** A plain object of any realm (or with a null prototype, as some parsers make), not a Date or class instance. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
