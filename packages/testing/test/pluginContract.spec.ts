@@ -8,7 +8,7 @@ import {
   type ExtensionRegistry,
   type PluginClass,
 } from '@trellis/core';
-import { CONTRACT_CHECKS, PluginContractError, pluginContract } from '../src/index.js';
+import { CONTRACT_CHECKS, checkPluginContract, PluginContractError, pluginContract } from '../src/index.js';
 
 @plugin({ name: 'good', version: '1.0.0' })
 class GoodPlugin {
@@ -45,15 +45,17 @@ function failedChecks(error: PluginContractError): string[] {
 describe('pluginContract', () => {
   describe('when the plugin meets every check', () => {
     it('should resolve with every check passed', async () => {
-      const report = await pluginContract(GoodPlugin);
+      await expect(pluginContract(GoodPlugin)).resolves.toBeUndefined();
+      const report = await checkPluginContract(GoodPlugin);
       expect(report.plugin).toBe('good');
+      expect(report.passed).toBe(true);
       expect(report.checks.map((check) => check.check)).toEqual([...CONTRACT_CHECKS]);
       expect(report.checks.every((check) => check.passed)).toBe(true);
     });
 
     it('should work for a definePlugin plugin without a health check', async () => {
       const Plain = definePlugin({ name: 'plain', hooks: [{ on: 'plain.event', handler: () => undefined }] });
-      const report = await pluginContract(Plain);
+      const report = await checkPluginContract(Plain);
       expect(
         report.checks.find((check) => check.check === 'health check answers within its timeout'),
       ).toEqual(expect.objectContaining({ passed: true, skipped: true }));
@@ -217,10 +219,30 @@ describe('pluginContract', () => {
           return 'not an object';
         }
       }
-      const report = await pluginContract(Skipper, { skip: ['health check answers within its timeout'] });
+      const report = await checkPluginContract(Skipper, {
+        skip: ['health check answers within its timeout'],
+      });
       expect(
         report.checks.find((check) => check.check === 'health check answers within its timeout')?.skipped,
       ).toBe(true);
+    });
+  });
+});
+
+describe('checkPluginContract', () => {
+  describe('when a check fails', () => {
+    it('should resolve with the report instead of rejecting', async () => {
+      const Broken = definePlugin({
+        name: 'broken-report',
+        stop() {
+          throw new Error('nope');
+        },
+      });
+      const report = await checkPluginContract(Broken);
+      expect(report.passed).toBe(false);
+      expect(report.checks.find((check) => check.check === 'stops cleanly')).toEqual(
+        expect.objectContaining({ passed: false, reason: expect.stringContaining('nope') }),
+      );
     });
   });
 });

@@ -9,9 +9,11 @@ import { describeFailure } from './describeFailure.js';
 
 const DEFAULT_HEALTH_TIMEOUT = 5_000;
 
-/** What {@link pluginContract} found: every check, passed or skipped. */
+/** What {@link checkPluginContract} found: every check, passed, failed or skipped. */
 export interface ContractReport {
   readonly plugin: string;
+  /** Whether every check passed (skipped ones count as passed). */
+  readonly passed: boolean;
   readonly checks: readonly ContractCheckResult[];
 }
 
@@ -20,13 +22,26 @@ type Check = () => Promise<string | undefined | { skipped: string }>;
 /**
  * Runs the checks every plugin should pass: metadata valid, starts and stops cleanly, stop idempotent,
  * starts again after stop, nothing left registered and no timers left after unload, health check
- * answers within its timeout, no unhandled rejections. Resolves with the report when all pass;
- * rejects with a {@link PluginContractError} naming each failed check. Works in any test runner:
+ * answers within its timeout, no unhandled rejections. Resolves (to nothing) when all pass; rejects
+ * with a {@link PluginContractError} naming each failed check. Works the same in any test runner:
  *
  * @example
  * test('contract', () => pluginContract(WelcomePlugin, { config: { greeting: 'Hi' } }));
  */
 export async function pluginContract(
+  Plugin: PluginClass,
+  options: PluginContractOptions = {},
+): Promise<void> {
+  const report = await checkPluginContract(Plugin, options);
+  const failures = report.checks.filter((result) => !result.passed);
+  if (failures.length > 0) throw new PluginContractError(report.plugin, failures);
+}
+
+/**
+ * The checks of {@link pluginContract}, answered as a report instead of a rejection: for tooling,
+ * or to look at skipped checks. Never rejects for a failed check.
+ */
+export async function checkPluginContract(
   Plugin: PluginClass,
   options: PluginContractOptions = {},
 ): Promise<ContractReport> {
@@ -167,9 +182,7 @@ export async function pluginContract(
     ),
   );
 
-  const failures = results.filter((result) => !result.passed);
-  if (failures.length > 0) throw new PluginContractError(name, failures);
-  return { plugin: name, checks: results };
+  return { plugin: name, passed: results.every((result) => result.passed), checks: results };
 }
 
 function pluginName(Plugin: PluginClass): string {
