@@ -41,6 +41,22 @@ describe('trellis new plugin', () => {
     }, 60_000);
   });
 
+  describe('when asked to link this checkout', () => {
+    it('should refer to the local packages with file: links and add a host config for npm start', async () => {
+      await using dir = await tempDir();
+      const created = await trellis(['new', 'plugin', 'linked', '--link', '--json', '--cwd', dir.path]);
+      const { directory } = JSON.parse(created.stdout) as { directory: string };
+      const pkg = JSON.parse(await readFile(join(directory, 'package.json'), 'utf8')) as {
+        devDependencies: Record<string, string>;
+        scripts: Record<string, string>;
+      };
+      expect(pkg.devDependencies['@trellis/core']).toMatch(/^file:.*packages\/core$/);
+      expect(pkg.devDependencies['@trellis/testing']).toMatch(/^file:.*packages\/testing$/);
+      expect(pkg.scripts.start).toBe('tsc -p tsconfig.json && trellis start');
+      expect(await readFile(join(directory, 'trellis.config.yaml'), 'utf8')).toContain('path: ./dist/src');
+    });
+  });
+
   describe('when the folder exists and has files', () => {
     it('should refuse with the code and the fix, writing nothing', async () => {
       await using dir = await tempDir();

@@ -4,6 +4,7 @@ import { PLUGIN_NAME_PATTERN } from '@trellis/core';
 import { CliError } from '../errors/CliError.js';
 import type { Output } from '../output/Output.js';
 import { PLUGIN_TYPES, type PluginType } from '../scaffold/PLUGIN_TYPES.js';
+import { linkedReferences } from '../scaffold/linkedReferences.js';
 import { packageFiles } from '../scaffold/packageFiles.js';
 import { toClassName } from '../scaffold/toClassName.js';
 
@@ -12,6 +13,8 @@ export interface NewPluginOptions {
   readonly type: string;
   /** Target folder; default `./<name>`. */
   readonly dir?: string;
+  /** Refer to the Trellis packages of this checkout with `file:` links instead of registry ranges. */
+  readonly link?: boolean;
   readonly cwd: string;
 }
 
@@ -42,7 +45,11 @@ export async function newPlugin(name: string, options: NewPluginOptions, out: Ou
     );
   }
   const className = toClassName(name);
-  const files = packageFiles(type, { name, className });
+  const files = packageFiles(
+    type,
+    { name, className },
+    options.link === true ? linkedReferences(target) : undefined,
+  );
   for (const [file, content] of Object.entries(files)) {
     const path = join(target, file);
     await mkdir(dirname(path), { recursive: true });
@@ -58,6 +65,6 @@ export async function newPlugin(name: string, options: NewPluginOptions, out: Ou
   for (const file of Object.keys(files)) out.line(`  ${file}`);
   out.line();
   out.line('Next:');
-  out.line(cyan(`  cd ${shown} && npm install && npm test`));
+  out.line(cyan(`  cd ${shown} && npm install && npm test && npm start`));
   return 0;
 }

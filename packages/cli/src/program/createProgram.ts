@@ -56,15 +56,24 @@ export function createProgram(streams: OutputStreams, result: { code: number }):
         new Option('--type <type>', 'the kind of plugin').choices([...PLUGIN_TYPES]).default('basic'),
       )
       .option('--dir <dir>', 'the folder to create (default: ./<name>)')
+      .option('--link', 'use the Trellis packages of this checkout (file: links) instead of the registry')
       .addHelpText(
         'after',
-        examples('trellis new plugin uptime --type health', 'trellis new plugin greeter'),
+        examples(
+          'trellis new plugin uptime --type health',
+          'trellis new plugin greeter --link --dir ../greeter',
+        ),
       ),
-  ).action(async (name: string, options: CommonOptions & { type: string; dir?: string }) => {
+  ).action(async (name: string, options: CommonOptions & { type: string; dir?: string; link?: boolean }) => {
     const ctx = context(options);
     result.code = await newPlugin(
       name,
-      { type: options.type, cwd: ctx.cwd, ...(options.dir ? { dir: options.dir } : {}) },
+      {
+        type: options.type,
+        cwd: ctx.cwd,
+        link: options.link === true,
+        ...(options.dir ? { dir: options.dir } : {}),
+      },
       ctx.out,
     );
   });
