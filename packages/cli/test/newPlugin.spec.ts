@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { assertBuilt, tempDir, trellis } from './support/cli.js';
@@ -50,8 +50,10 @@ describe('trellis new plugin', () => {
         devDependencies: Record<string, string>;
         scripts: Record<string, string>;
       };
-      expect(pkg.devDependencies['@trellis/core']).toMatch(/^file:.*packages\/core$/);
-      expect(pkg.devDependencies['@trellis/testing']).toMatch(/^file:.*packages\/testing$/);
+      const target = (name: string): string =>
+        resolve(directory, (pkg.devDependencies[name] ?? '').replace(/^file:/, ''));
+      expect(target('@trellis/core')).toBe(fileURLToPath(new URL('../../core', import.meta.url)));
+      expect(target('@trellis/testing')).toBe(fileURLToPath(new URL('../../testing', import.meta.url)));
       expect(pkg.scripts.start).toBe('tsc -p tsconfig.json && trellis start');
       expect(await readFile(join(directory, 'trellis.config.yaml'), 'utf8')).toContain('path: ./dist/src');
     });
