@@ -89,7 +89,7 @@ export type {
 
 // Tokens and context
 export { createToken } from './tokens/createToken.js';
-export { TOKENS } from './tokens/TOKENS.js';
+export { TOKENS } from './context/TOKENS.js';
 export type { Token, TokenType } from './tokens/Token.js';
 export type { PluginContext } from './context/PluginContext.js';
 export type { PluginHookOptions } from './context/PluginHookOptions.js';
@@ -102,11 +102,12 @@ export type { PluginConfig } from './config/PluginConfig.js';
 
 // Manager and lifecycle
 export { PluginManager } from './manager/PluginManager.js';
-export type { RegisterOptions } from './manager/RegisterOptions.js';
-export type { PluginFailureMode, PluginManagerOptions } from './manager/PluginManagerOptions.js';
+export type { RegisterOptions } from './lifecycle/RegisterOptions.js';
+export type { PluginManagerOptions } from './manager/PluginManagerOptions.js';
+export type { PluginFailureMode } from './lifecycle/PluginFailureMode.js';
 export type { ShutdownHooksOptions } from './manager/ShutdownHooksOptions.js';
-export type { PluginDescriptor, PluginGraph, PluginStatus } from './manager/PluginStatus.js';
-export type { PluginState } from './lifecycle/PluginState.js';
+export type { PluginDescriptor, PluginGraph, PluginStatus } from './lifecycle/PluginStatus.js';
+export type { PluginState } from './model/PluginState.js';
 export type { AppLifecycleEvent, PluginLifecycleEvent } from './lifecycle/LIFECYCLE_EVENTS.js';
 export type {
   LoadReport,
@@ -119,6 +120,7 @@ export { TRELLIS_VERSION } from './version.js';
 
 // Errors
 export { ERROR_CODES } from './errors/ERROR_CODES.js';
+export type { CoreErrorCode } from './errors/CoreErrorCode.js';
 export {
   PluginRegistrationError,
   type PluginRegistrationErrorOptions,

@@ -4,7 +4,7 @@ import type { PluginConfig } from '../config/PluginConfig.js';
 import type { ContextHost } from '../context/ManagedPluginContext.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import type { Logger } from '../logging/Logger.js';
-import { LivePlugin, type PluginRecord } from '../manager/PluginRecord.js';
+import { LivePlugin, type PluginRecord } from '../model/PluginRecord.js';
 import { bindCoreTokens } from './bindCoreTokens.js';
 import { bindProviders } from './bindProviders.js';
 
@@ -28,7 +28,7 @@ const isUnexpectedAsync = (error: unknown): boolean =>
  */
 export class PluginInjector {
   readonly container: Container;
-  readonly #host: ContextHost;
+  readonly #host: ContextHost<LivePlugin>;
   /** The plugins being instantiated (innermost last). */
   readonly #resolving: LivePlugin[] = [];
   #asyncResolution: Promise<unknown> = Promise.resolve();

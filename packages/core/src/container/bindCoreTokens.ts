@@ -1,8 +1,8 @@
 import { ValidationError, type ExtensionRegistry } from '@trellis/extensions';
 import type { Container } from 'inversify';
 import type { Logger } from '../logging/Logger.js';
-import type { LivePlugin } from '../manager/PluginRecord.js';
-import { TOKENS } from '../tokens/TOKENS.js';
+import type { LivePlugin } from '../model/PluginRecord.js';
+import { TOKENS } from '../context/TOKENS.js';
 
 /** What {@link bindCoreTokens} binds. Internal. */
 export interface CoreTokenValues {

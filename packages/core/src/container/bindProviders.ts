@@ -1,5 +1,5 @@
 import type { Container } from 'inversify';
-import type { LivePlugin } from '../manager/PluginRecord.js';
+import type { LivePlugin } from '../model/PluginRecord.js';
 import type { PluginMetadata } from '../plugins/PluginOptions.js';
 
 /** Runs a resolution as the given plugin (whose Logger, Config and Context get injected). */

@@ -9,35 +9,35 @@ import type { Newable, ServiceIdentifier } from 'inversify';
 import type { Token } from '../tokens/Token.js';
 import type { PluginConfig } from '../config/PluginConfig.js';
 import type { Logger } from '../logging/Logger.js';
-import type { LivePlugin } from '../manager/PluginRecord.js';
 import type { HookHandler, HookTarget } from './HookTarget.js';
 import type { PluginContext } from './PluginContext.js';
 import type { PluginHookOptions } from './PluginHookOptions.js';
 
 /**
  * What every {@link ManagedPluginContext} of a manager shares: one object, so a context holds no
- * closures of its own. Internal.
+ * closures of its own. `TOwner` is the incarnation a context belongs to, opaque here (the container
+ * knows what it is). Internal.
  */
-export interface ContextHost {
+export interface ContextHost<TOwner extends object> {
   readonly registry: ExtensionRegistry;
   /** The plugin's logger: a child of the manager's bound to `{ plugin: name }`. */
   childLogger(name: string): Logger;
   /** Resolves a token as the plugin (its Logger, Config and Context get injected). */
-  resolve<T>(owner: LivePlugin, token: ServiceIdentifier<T>): T;
+  resolve<T>(owner: TOwner, token: ServiceIdentifier<T>): T;
   /** Binds a value for the lifetime of the plugin's incarnation. */
-  provide<T>(owner: LivePlugin, token: ServiceIdentifier<T>, value: T): void;
+  provide<T>(owner: TOwner, token: ServiceIdentifier<T>, value: T): void;
 }
 
 /** Why the manager aborts a plugin's signal, besides a timeout. */
 export type AbortCause = 'stopping' | 'unloaded';
 
 /** The {@link PluginContext} implementation; the manager drives its signal. Internal. */
-export class ManagedPluginContext implements PluginContext {
+export class ManagedPluginContext<TOwner extends object = object> implements PluginContext {
   readonly name: string;
   readonly version: string;
   readonly config: PluginConfig;
-  readonly #host: ContextHost;
-  readonly #owner: LivePlugin;
+  readonly #host: ContextHost<TOwner>;
+  readonly #owner: TOwner;
   /** Made on first use: many plugins never log. */
   #logger: Logger | undefined;
   /** Created when `signal` is first read: most plugins never look at it. */
@@ -49,7 +49,7 @@ export class ManagedPluginContext implements PluginContext {
   /** Set instead of `#reason` when the reason is the stop or unload error, made on demand. */
   #because: AbortCause | undefined;
 
-  constructor(host: ContextHost, owner: LivePlugin, name: string, version: string, config: PluginConfig) {
+  constructor(host: ContextHost<TOwner>, owner: TOwner, name: string, version: string, config: PluginConfig) {
     this.name = name;
     this.version = version;
     this.config = config;

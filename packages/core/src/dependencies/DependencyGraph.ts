@@ -1,4 +1,4 @@
-import type { PluginRecord } from './PluginRecord.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
 
 /** How an edge came about. */
 export type DependencyKind = 'required' | 'optional' | 'injected';

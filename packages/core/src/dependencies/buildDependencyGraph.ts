@@ -1,9 +1,9 @@
 import type { ServiceIdentifier } from 'inversify';
-import { resolveOrder } from '../lifecycle/resolveOrder.js';
+import { resolveOrder } from './resolveOrder.js';
 import { getPluginOptions } from '../plugins/getPluginOptions.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
 import type { DependencyEdge, DependencyGraph } from './DependencyGraph.js';
-import type { PluginRecord } from './PluginRecord.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
 
 /** What {@link buildDependencyGraph} needs to know about the registrations. Internal. */
 export interface GraphInput {

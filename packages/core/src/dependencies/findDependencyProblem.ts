@@ -2,7 +2,7 @@ import semver from 'semver';
 import type { TrellisError } from '@trellis/extensions';
 import { DependencyError } from '../errors/DependencyError.js';
 import type { DependencyEdge, DependencyGraph } from './DependencyGraph.js';
-import type { PluginRecord } from './PluginRecord.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
 
 /** How a dependency stands, from the point of view of the plugin about to load or start. */
 export type DependencyStanding = 'ready' | 'disabled' | TrellisError;

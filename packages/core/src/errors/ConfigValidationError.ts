@@ -1,4 +1,5 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 
 /** One problem found in a plugin's config section. */
 export interface ConfigProblem {
@@ -14,7 +15,7 @@ export interface ConfigProblem {
  */
 export class ConfigValidationError extends TrellisError {
   /** The code of every `ConfigValidationError`. */
-  static readonly CODE = 'TRELLIS_CONFIG_VALIDATION';
+  static readonly CODE = 'TRELLIS_CONFIG_VALIDATION' satisfies CoreErrorCode;
 
   /** The plugin whose config is invalid. */
   readonly plugin: string;

@@ -1,13 +1,8 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 
 /** The codes a {@link DependencyError} can carry, one per kind of dependency problem. */
-export type DependencyErrorCode =
-  | 'TRELLIS_DEPENDENCY_MISSING'
-  | 'TRELLIS_DEPENDENCY_VERSION'
-  | 'TRELLIS_DEPENDENCY_ENGINE'
-  | 'TRELLIS_DEPENDENCY_CYCLE'
-  | 'TRELLIS_DEPENDENCY_FAILED'
-  | 'TRELLIS_DEPENDENCY_DISABLED';
+export type DependencyErrorCode = Extract<CoreErrorCode, `TRELLIS_DEPENDENCY_${string}`>;
 
 /** Options of {@link DependencyError}. */
 export interface DependencyErrorOptions {

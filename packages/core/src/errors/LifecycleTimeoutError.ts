@@ -1,4 +1,5 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 import type { LifecyclePhase } from './LifecyclePhase.js';
 
 /** Options of {@link LifecycleTimeoutError}. */
@@ -17,7 +18,7 @@ export interface LifecycleTimeoutErrorOptions {
  */
 export class LifecycleTimeoutError extends TrellisError {
   /** The code of every `LifecycleTimeoutError`. */
-  static readonly CODE = 'TRELLIS_LIFECYCLE_TIMEOUT';
+  static readonly CODE = 'TRELLIS_LIFECYCLE_TIMEOUT' satisfies CoreErrorCode;
 
   /** The plugin that was too slow. */
   readonly plugin: string;

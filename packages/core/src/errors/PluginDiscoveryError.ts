@@ -1,4 +1,5 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 
 /** Options of {@link PluginDiscoveryError}. */
 export interface PluginDiscoveryErrorOptions {
@@ -14,7 +15,7 @@ export interface PluginDiscoveryErrorOptions {
  */
 export class PluginDiscoveryError extends TrellisError {
   /** The code of every `PluginDiscoveryError`. */
-  static readonly CODE = 'TRELLIS_PLUGIN_DISCOVERY';
+  static readonly CODE = 'TRELLIS_PLUGIN_DISCOVERY' satisfies CoreErrorCode;
 
   /** The file or directory concerned. */
   readonly path: string;

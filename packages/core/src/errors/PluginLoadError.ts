@@ -1,4 +1,5 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 import type { LifecyclePhase } from './LifecyclePhase.js';
 
 /** Options of {@link PluginLoadError}. */
@@ -28,7 +29,7 @@ const where: Readonly<Record<LifecyclePhase, string>> = {
  */
 export class PluginLoadError extends TrellisError {
   /** The code of every `PluginLoadError`. */
-  static readonly CODE = 'TRELLIS_PLUGIN_LOAD';
+  static readonly CODE = 'TRELLIS_PLUGIN_LOAD' satisfies CoreErrorCode;
 
   /** The plugin whose code failed. */
   readonly plugin: string;

@@ -1,4 +1,5 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 
 /**
  * A method was given a plugin name (or class) that is not registered. Code
@@ -6,7 +7,7 @@ import { TrellisError } from '@trellis/extensions';
  */
 export class PluginNotFoundError extends TrellisError {
   /** The code of every `PluginNotFoundError`. */
-  static readonly CODE = 'TRELLIS_PLUGIN_NOT_FOUND';
+  static readonly CODE = 'TRELLIS_PLUGIN_NOT_FOUND' satisfies CoreErrorCode;
 
   /** The name that was asked for. */
   readonly plugin: string;

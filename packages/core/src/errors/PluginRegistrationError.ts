@@ -1,4 +1,5 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 
 /** Options of {@link PluginRegistrationError}. */
 export interface PluginRegistrationErrorOptions {
@@ -14,7 +15,7 @@ export interface PluginRegistrationErrorOptions {
  */
 export class PluginRegistrationError extends TrellisError {
   /** The code of every `PluginRegistrationError`. */
-  static readonly CODE = 'TRELLIS_PLUGIN_REGISTRATION';
+  static readonly CODE = 'TRELLIS_PLUGIN_REGISTRATION' satisfies CoreErrorCode;
 
   /** The plugin name concerned, when known. */
   readonly plugin: string | undefined;

@@ -1,4 +1,5 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 
 /**
  * Raised in `onPluginFailure: 'abort'` mode when plugins fail while the host starts: `errors`
@@ -6,7 +7,7 @@ import { TrellisError } from '@trellis/extensions';
  */
 export class StartupError extends TrellisError {
   /** The code of every `StartupError`. */
-  static readonly CODE = 'TRELLIS_STARTUP';
+  static readonly CODE = 'TRELLIS_STARTUP' satisfies CoreErrorCode;
 
   /** Every failure, in the order met. */
   readonly errors: readonly TrellisError[];

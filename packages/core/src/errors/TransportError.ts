@@ -1,4 +1,5 @@
 import { TrellisError } from '@trellis/extensions';
+import type { CoreErrorCode } from './CoreErrorCode.js';
 
 /** Options of {@link TransportError}. */
 export interface TransportErrorOptions {
@@ -18,7 +19,7 @@ export interface TransportErrorOptions {
  */
 export class TransportError extends TrellisError {
   /** The code of every `TransportError`. */
-  static readonly CODE = 'TRELLIS_TRANSPORT';
+  static readonly CODE = 'TRELLIS_TRANSPORT' satisfies CoreErrorCode;
 
   /** The transport or backend concerned. */
   readonly transport: string;

@@ -1,7 +1,7 @@
 import type { TrellisError } from '@trellis/extensions';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import type { Logger } from '../logging/Logger.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
 import type { LifecycleEvents } from './LifecycleEvents.js';
 import type { PluginFailure } from './reports.js';
 

@@ -1,6 +1,6 @@
 import type { ExtensionRegistry, TrellisError } from '@trellis/extensions';
 import type { Logger } from '../logging/Logger.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
 import { TRELLIS_VERSION } from '../version.js';
 import { LIFECYCLE_EVENTS, type AppLifecycleEvent } from './LIFECYCLE_EVENTS.js';
 import type { PluginFailure } from './reports.js';

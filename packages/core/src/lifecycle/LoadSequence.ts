@@ -1,7 +1,7 @@
 import { StartupError } from '../errors/StartupError.js';
-import type { PluginFailureMode } from '../manager/PluginManagerOptions.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
-import type { PluginStore } from '../manager/PluginStore.js';
+import type { PluginFailureMode } from './PluginFailureMode.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import type { FailureRecorder } from './FailureRecorder.js';
 import type { PluginLoader } from './PluginLoader.js';
 import type { PluginUnloader } from './PluginUnloader.js';
@@ -10,7 +10,7 @@ import type { LoadReport, PluginFailure } from './reports.js';
 
 /** What a {@link LoadSequence} works with. Internal. */
 export interface LoadSequenceInit {
-  readonly store: PluginStore;
+  readonly dependencies: DependencyResolver;
   readonly failureMode: PluginFailureMode;
   readonly preflight: Preflight;
   readonly loader: PluginLoader;
@@ -28,8 +28,8 @@ export class LoadSequence {
 
   /** Never rejects in `isolate` mode; in `abort` mode unloads what it loaded and rejects. */
   async run(): Promise<LoadReport> {
-    const { store, failureMode, loader, failures } = this.#init;
-    const graph = store.graph();
+    const { dependencies, failureMode, loader, failures } = this.#init;
+    const graph = dependencies.graph();
     if (failureMode === 'abort') await this.#init.preflight.check();
     const loaded: string[] = [];
     const failed: PluginFailure[] = [];

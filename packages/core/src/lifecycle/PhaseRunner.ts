@@ -1,4 +1,4 @@
-import type { LivePlugin, PluginRecord } from '../manager/PluginRecord.js';
+import type { LivePlugin, PluginRecord } from '../model/PluginRecord.js';
 import { runLifecycleMethod } from './runLifecycleMethod.js';
 
 /** A phase that runs one of the plugin's own methods. */

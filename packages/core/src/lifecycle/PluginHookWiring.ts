@@ -4,7 +4,7 @@ import {
   type HookError,
   type HookOptions,
 } from '@trellis/extensions';
-import type { LivePlugin, PluginRecord } from '../manager/PluginRecord.js';
+import type { LivePlugin, PluginRecord } from '../model/PluginRecord.js';
 
 /**
  * Connects a loaded plugin's declared hooks and its hook-error handling (`lastError`, `onError`) to the

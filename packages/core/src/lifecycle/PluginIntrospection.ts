@@ -1,17 +1,20 @@
 import { redactConfig } from '../config/redactConfig.js';
 import { validateConfig } from '../config/validateConfig.js';
-import type { PluginRecord } from './PluginRecord.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
 import type { PluginDescriptor, PluginGraph, PluginStatus } from './PluginStatus.js';
-import type { PluginStore } from './PluginStore.js';
+import type { PluginStore } from '../model/PluginStore.js';
+import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import { toJsonSafe } from './toJsonSafe.js';
 
 /** The read-only views of the registered plugins: names, descriptors, status rows, graph. Internal. */
 export class PluginIntrospection {
   readonly #store: PluginStore;
   readonly #config: Readonly<Record<string, unknown>>;
+  readonly #dependencies: DependencyResolver;
 
-  constructor(store: PluginStore, config: Readonly<Record<string, unknown>>) {
+  constructor(store: PluginStore, dependencies: DependencyResolver, config: Readonly<Record<string, unknown>>) {
     this.#store = store;
+    this.#dependencies = dependencies;
     this.#config = config;
   }
 
@@ -37,7 +40,7 @@ export class PluginIntrospection {
 
   /** One JSON-safe row per plugin: state, dependencies, redacted config, last error, timings. */
   status(): PluginStatus[] {
-    const graph = this.#store.graph();
+    const graph = this.#dependencies.graph();
     return [...this.#store.records.values()].map((record) => ({
       name: record.name,
       version: record.meta.version,
@@ -58,7 +61,7 @@ export class PluginIntrospection {
 
   /** The dependency graph as JSON-safe data: nodes, edges (from dependent to dependency), order, cycles. */
   graph(): PluginGraph {
-    const graph = this.#store.graph();
+    const graph = this.#dependencies.graph();
     const records = this.#store.records;
     const nodes = [...records.values()].map((record) => ({
       name: record.name,

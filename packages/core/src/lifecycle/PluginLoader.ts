@@ -5,15 +5,16 @@ import type { PluginInjector } from '../container/PluginInjector.js';
 import { ConfigValidationError } from '../errors/ConfigValidationError.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import { PluginNotFoundError } from '../errors/PluginNotFoundError.js';
-import type { PluginHookWiring } from '../hooks/PluginHookWiring.js';
+import type { PluginHookWiring } from './PluginHookWiring.js';
 import type { Logger } from '../logging/Logger.js';
 import {
   findDependencyProblem,
   type DependencyCheck,
   type DependencyStanding,
-} from '../manager/findDependencyProblem.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
-import type { PluginStore } from '../manager/PluginStore.js';
+} from '../dependencies/findDependencyProblem.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import type { PluginStore } from '../model/PluginStore.js';
+import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import { ATTACH_CONTEXT } from '../plugins/attachContext.js';
 import { PluginBase } from '../plugins/PluginBase.js';
 import { TRELLIS_VERSION } from '../version.js';
@@ -27,6 +28,7 @@ import { toPluginError } from './toPluginError.js';
 /** What a {@link PluginLoader} works with. Internal. */
 export interface PluginLoaderInit {
   readonly store: PluginStore;
+  readonly dependencies: DependencyResolver;
   readonly config: Readonly<Record<string, unknown>>;
   readonly injector: PluginInjector;
   readonly hooks: PluginHookWiring;
@@ -60,7 +62,7 @@ export class PluginLoader {
   /** Loads the plugin and, first, what it needs; resolves to the instance or rejects with its failure. */
   async load(record: PluginRecord): Promise<object> {
     if (record.live?.instance !== undefined && record.loading === undefined) return record.live.instance;
-    for (const member of this.#init.store.closure(record)) {
+    for (const member of this.#init.dependencies.closure(record)) {
       if (member !== record && !member.enabled && member.live === undefined) continue;
       await this.loadOne(member);
     }
@@ -81,9 +83,9 @@ export class PluginLoader {
   }
 
   async #instantiate(record: PluginRecord): Promise<boolean> {
-    const { store, failures, injector, phases } = this.#init;
+    const { dependencies, failures, injector, phases } = this.#init;
     const name = record.name;
-    const problem = findDependencyProblem(record, store.graph(), this.#check);
+    const problem = findDependencyProblem(record, dependencies.graph(), this.#check);
     if (problem !== undefined) return failures.fail(record, problem);
     const validation = validateConfig(record.meta.config, this.#init.config[name]);
     record.effectiveConfig = validation.value;

@@ -1,11 +1,12 @@
+import { collectInjectedIdentifiers } from '../dependencies/collectInjectedIdentifiers.js';
 import { PluginRegistrationError } from '../errors/PluginRegistrationError.js';
-import type { LifecycleEvents } from '../lifecycle/LifecycleEvents.js';
+import type { LifecycleEvents } from './LifecycleEvents.js';
 import type { Logger } from '../logging/Logger.js';
 import { getPluginOptions } from '../plugins/getPluginOptions.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
 import type { PluginMetadata } from '../plugins/PluginOptions.js';
 import { validatePluginOptions } from '../plugins/validatePluginOptions.js';
-import type { PluginStore } from './PluginStore.js';
+import type { PluginStore } from '../model/PluginStore.js';
 import type { RegisterOptions } from './RegisterOptions.js';
 
 /** What a {@link PluginRegistrar} works with. Internal. */
@@ -54,7 +55,7 @@ export class PluginRegistrar {
     });
     const { store, logger, events } = this.#init;
     for (const { cls, meta } of batch.values()) {
-      if (!store.put(cls, meta)) continue;
+      if (!store.put(cls, meta, collectInjectedIdentifiers(cls))) continue;
       logger.debug({ plugin: meta.name, version: meta.version }, 'plugin registered');
       events.registered(store.get(meta.name));
     }

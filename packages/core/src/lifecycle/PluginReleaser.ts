@@ -1,8 +1,8 @@
 import type { PluginInjector } from '../container/PluginInjector.js';
 import type { PluginLoadError } from '../errors/PluginLoadError.js';
-import type { PluginHookWiring } from '../hooks/PluginHookWiring.js';
+import type { PluginHookWiring } from './PluginHookWiring.js';
 import type { Logger } from '../logging/Logger.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
 
 /** Tears down a plugin's incarnation: signal, hooks, bindings, instance. Internal. */
 export class PluginReleaser {

@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/Logger.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
-import type { PluginStore } from '../manager/PluginStore.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import type { FailureRecorder } from './FailureRecorder.js';
 import type { PluginLoader } from './PluginLoader.js';
 import type { PluginRunner } from './PluginRunner.js';
@@ -9,7 +9,7 @@ import type { PluginFailure, ReloadReport } from './reports.js';
 
 /** What a {@link PluginReloader} works with. Internal. */
 export interface PluginReloaderInit {
-  readonly store: PluginStore;
+  readonly dependencies: DependencyResolver;
   readonly loader: PluginLoader;
   readonly runner: PluginRunner;
   readonly unloader: PluginUnloader;
@@ -29,8 +29,8 @@ export class PluginReloader {
 
   /** Rejects with the plugin's error when it fails to come back. */
   async reload(record: PluginRecord): Promise<ReloadReport> {
-    const { store, loader, runner, unloader, failures } = this.#init;
-    const affected = store.withDependents(record);
+    const { dependencies, loader, runner, unloader, failures } = this.#init;
+    const affected = dependencies.withDependents(record);
     const target = new Map<PluginRecord, 'loaded' | 'started'>();
     for (const member of affected) {
       if (member.live !== undefined) target.set(member, member.started ? 'started' : 'loaded');

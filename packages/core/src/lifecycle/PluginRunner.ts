@@ -4,9 +4,9 @@ import {
   findDependencyProblem,
   type DependencyCheck,
   type DependencyStanding,
-} from '../manager/findDependencyProblem.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
-import type { PluginStore } from '../manager/PluginStore.js';
+} from '../dependencies/findDependencyProblem.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import { TRELLIS_VERSION } from '../version.js';
 import type { FailureRecorder } from './FailureRecorder.js';
 import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
@@ -18,7 +18,7 @@ import { toPluginError } from './toPluginError.js';
 
 /** What a {@link PluginRunner} works with. Internal. */
 export interface PluginRunnerInit {
-  readonly store: PluginStore;
+  readonly dependencies: DependencyResolver;
   /** Started plugins in start order, shared with the releaser. */
   readonly started: Set<PluginRecord>;
   readonly phases: PhaseRunner;
@@ -45,10 +45,10 @@ export class PluginRunner {
 
   /** Starts a loaded plugin whose dependencies have started; resolves to whether it started. */
   async start(record: PluginRecord): Promise<boolean> {
-    const { store, failures, releaser } = this.#init;
+    const { dependencies, failures, releaser } = this.#init;
     const live = record.live;
     if (live?.instance === undefined) return false;
-    const problem = findDependencyProblem(record, store.graph(), this.#check);
+    const problem = findDependencyProblem(record, dependencies.graph(), this.#check);
     if (problem !== undefined) {
       await releaser.release(record);
       return failures.fail(record, problem);

@@ -1,5 +1,5 @@
 import type { LifecyclePhase } from '../errors/LifecyclePhase.js';
-import type { PluginState } from '../lifecycle/PluginState.js';
+import type { PluginState } from '../model/PluginState.js';
 
 /** One row of `manager.status()`: plain JSON-safe data. */
 export interface PluginStatus {

@@ -1,5 +1,5 @@
 import type { ExtensionRegistry } from '@trellis/extensions';
-import type { PluginRecord } from './PluginRecord.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
 
 /**
  * Enables and disables plugins at once: a disabled plugin's hooks are skipped; one that is not

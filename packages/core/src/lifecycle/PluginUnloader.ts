@@ -1,7 +1,7 @@
 import type { TrellisError } from '@trellis/extensions';
 import type { Logger } from '../logging/Logger.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
-import type { PluginStore } from '../manager/PluginStore.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
 import type { LifecycleEvents } from './LifecycleEvents.js';
 import type { PluginReleaser } from './PluginReleaser.js';
@@ -11,7 +11,7 @@ const NO_ERRORS: readonly TrellisError[] = Object.freeze([]);
 
 /** What a {@link PluginUnloader} works with. Internal. */
 export interface PluginUnloaderInit {
-  readonly store: PluginStore;
+  readonly dependencies: DependencyResolver;
   readonly runner: PluginRunner;
   readonly releaser: PluginReleaser;
   readonly events: LifecycleEvents;
@@ -28,13 +28,13 @@ export class PluginUnloader {
 
   /** Unloads the plugin and, first, its loaded dependents. */
   async unload(record: PluginRecord): Promise<void> {
-    const affected = this.#init.store.withDependents(record).filter((member) => member.live !== undefined);
+    const affected = this.#init.dependencies.withDependents(record).filter((member) => member.live !== undefined);
     for (const member of affected.reverse()) await this.unloadOne(member);
   }
 
   /** Unloads every loaded plugin, dependents first. */
   async unloadAll(): Promise<void> {
-    for (const record of [...this.#init.store.graph().sequence].reverse()) {
+    for (const record of [...this.#init.dependencies.graph().sequence].reverse()) {
       if (record.live !== undefined) await this.unloadOne(record);
     }
   }

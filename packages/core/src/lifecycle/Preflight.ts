@@ -2,9 +2,9 @@ import type { TrellisError } from '@trellis/extensions';
 import { validateConfig } from '../config/validateConfig.js';
 import { ConfigValidationError } from '../errors/ConfigValidationError.js';
 import { StartupError } from '../errors/StartupError.js';
-import { findDependencyProblem, type DependencyCheck } from '../manager/findDependencyProblem.js';
-import type { PluginRecord } from '../manager/PluginRecord.js';
-import type { PluginStore } from '../manager/PluginStore.js';
+import { findDependencyProblem, type DependencyCheck } from '../dependencies/findDependencyProblem.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import { TRELLIS_VERSION } from '../version.js';
 import type { FailureRecorder } from './FailureRecorder.js';
 
@@ -13,19 +13,19 @@ import type { FailureRecorder } from './FailureRecorder.js';
  * running plugin code (dependencies, cycles, engines, config) and rejects with all of them. Internal.
  */
 export class Preflight {
-  readonly #store: PluginStore;
+  readonly #dependencies: DependencyResolver;
   readonly #config: Readonly<Record<string, unknown>>;
   readonly #failures: FailureRecorder;
 
-  constructor(store: PluginStore, config: Readonly<Record<string, unknown>>, failures: FailureRecorder) {
-    this.#store = store;
+  constructor(dependencies: DependencyResolver, config: Readonly<Record<string, unknown>>, failures: FailureRecorder) {
+    this.#dependencies = dependencies;
     this.#config = config;
     this.#failures = failures;
   }
 
   /** Marks every doomed plugin failed and rejects with `StartupError`; resolves when there is none. */
   async check(): Promise<void> {
-    const graph = this.#store.graph();
+    const graph = this.#dependencies.graph();
     const doomed = new Map<PluginRecord, TrellisError>();
     const check: DependencyCheck = {
       hostVersion: TRELLIS_VERSION,

@@ -1,7 +1,7 @@
 import { StartupError } from '../errors/StartupError.js';
 import type { Logger } from '../logging/Logger.js';
-import type { PluginFailureMode } from '../manager/PluginManagerOptions.js';
-import type { PluginStore } from '../manager/PluginStore.js';
+import type { PluginFailureMode } from './PluginFailureMode.js';
+import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import type { FailureRecorder } from './FailureRecorder.js';
 import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
 import type { LifecycleEvents } from './LifecycleEvents.js';
@@ -14,7 +14,7 @@ const ignore = (): undefined => undefined;
 
 /** What a {@link StartStopSequence} works with. Internal. */
 export interface StartStopSequenceInit {
-  readonly store: PluginStore;
+  readonly dependencies: DependencyResolver;
   readonly failureMode: PluginFailureMode;
   readonly preflight: Preflight;
   readonly loader: PluginLoader;
@@ -78,9 +78,9 @@ export class StartStopSequence {
   }
 
   async #startAll(): Promise<StartReport> {
-    const { store, failureMode, loader, runner, failures } = this.#init;
+    const { dependencies, failureMode, loader, runner, failures } = this.#init;
     const began = performance.now();
-    const graph = store.graph();
+    const graph = dependencies.graph();
     if (failureMode === 'abort') await this.#init.preflight.check();
     this.#running = true;
     const started: string[] = [];

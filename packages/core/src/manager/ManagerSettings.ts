@@ -1,5 +1,6 @@
 import { ValidationError } from '@trellis/extensions';
-import type { PluginFailureMode, PluginManagerOptions } from './PluginManagerOptions.js';
+import type { PluginFailureMode } from '../lifecycle/PluginFailureMode.js';
+import type { PluginManagerOptions } from './PluginManagerOptions.js';
 
 /** The manager's options, checked and with defaults applied. Internal. */
 export interface ManagerSettings {

@@ -9,15 +9,16 @@ import {
 } from '@trellis/extensions';
 import type { Container } from 'inversify';
 import { PluginInjector } from '../container/PluginInjector.js';
+import { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import type { HookHandler, HookTarget } from '../context/HookTarget.js';
-import { PluginHookWiring } from '../hooks/PluginHookWiring.js';
+import { PluginHookWiring } from '../lifecycle/PluginHookWiring.js';
 import { FailureRecorder } from '../lifecycle/FailureRecorder.js';
 import { LIFECYCLE_EVENTS } from '../lifecycle/LIFECYCLE_EVENTS.js';
 import { LifecycleEvents } from '../lifecycle/LifecycleEvents.js';
 import { LoadSequence } from '../lifecycle/LoadSequence.js';
 import { PhaseRunner } from '../lifecycle/PhaseRunner.js';
 import { PluginLoader } from '../lifecycle/PluginLoader.js';
-import type { PluginState } from '../lifecycle/PluginState.js';
+import type { PluginState } from '../model/PluginState.js';
 import { PluginReleaser } from '../lifecycle/PluginReleaser.js';
 import { PluginReloader } from '../lifecycle/PluginReloader.js';
 import { PluginRunner } from '../lifecycle/PluginRunner.js';
@@ -29,15 +30,22 @@ import { createRootLogger } from '../logging/createRootLogger.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
 import { resolveManagerSettings } from './ManagerSettings.js';
 import type { PluginManagerOptions } from './PluginManagerOptions.js';
-import { PluginIntrospection } from './PluginIntrospection.js';
-import type { PluginRecord } from './PluginRecord.js';
-import { PluginRegistrar } from './PluginRegistrar.js';
-import type { PluginDescriptor, PluginGraph, PluginStatus } from './PluginStatus.js';
-import { PluginStore } from './PluginStore.js';
-import { PluginSwitch } from './PluginSwitch.js';
-import type { RegisterOptions } from './RegisterOptions.js';
+import { PluginIntrospection } from '../lifecycle/PluginIntrospection.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import { PluginRegistrar } from '../lifecycle/PluginRegistrar.js';
+import type { PluginDescriptor, PluginGraph, PluginStatus } from '../lifecycle/PluginStatus.js';
+import { PluginStore } from '../model/PluginStore.js';
+import { PluginSwitch } from '../lifecycle/PluginSwitch.js';
+import type { RegisterOptions } from '../lifecycle/RegisterOptions.js';
 import { ShutdownHooks } from './ShutdownHooks.js';
 import type { ShutdownHooksOptions } from './ShutdownHooksOptions.js';
+
+declare module '../context/TOKENS.js' {
+  /** `TOKENS.Manager` resolves to the manager (declared here: `context/` sits below `manager/`). */
+  interface CoreServiceTypes {
+    readonly Manager: PluginManager;
+  }
+}
 
 /**
  * The host side of Trellis: registers plugin classes, instantiates them through an inversify
@@ -83,6 +91,7 @@ export class PluginManager {
     this.#injector = new PluginInjector({ parent: options.container, registry, logger, manager: this });
 
     const store = this.#store;
+    const dependencies = new DependencyResolver(store);
     const { failureMode, config } = settings;
     const events = new LifecycleEvents(registry, logger);
     const failures = new FailureRecorder(logger, events);
@@ -90,9 +99,10 @@ export class PluginManager {
     const hooks = new PluginHookWiring(registry);
     const started = new Set<PluginRecord>();
     const releaser = new PluginReleaser({ started, hooks, injector: this.#injector, logger });
-    const preflight = new Preflight(store, config, failures);
+    const preflight = new Preflight(dependencies, config, failures);
     const loader = new PluginLoader({
       store,
+      dependencies,
       config,
       injector: this.#injector,
       hooks,
@@ -102,10 +112,10 @@ export class PluginManager {
       events,
       logger,
     });
-    const runner = new PluginRunner({ store, started, phases, releaser, failures, events, logger });
-    const unloader = new PluginUnloader({ store, runner, releaser, events, logger });
+    const runner = new PluginRunner({ dependencies, started, phases, releaser, failures, events, logger });
+    const unloader = new PluginUnloader({ dependencies, runner, releaser, events, logger });
     const sequence = new StartStopSequence({
-      store,
+      dependencies,
       failureMode,
       preflight,
       loader,
@@ -117,11 +127,11 @@ export class PluginManager {
     this.#registrar = new PluginRegistrar({ store, events, logger, strict: settings.validateMetadata });
     this.#switch = new PluginSwitch(registry);
     this.#loader = loader;
-    this.#loadSequence = new LoadSequence({ store, failureMode, preflight, loader, unloader, failures });
+    this.#loadSequence = new LoadSequence({ dependencies, failureMode, preflight, loader, unloader, failures });
     this.#sequence = sequence;
     this.#unloader = unloader;
     this.#reloader = new PluginReloader({
-      store,
+      dependencies,
       loader,
       runner,
       unloader,
@@ -129,7 +139,7 @@ export class PluginManager {
       logger,
       running: () => sequence.running,
     });
-    this.#introspection = new PluginIntrospection(store, config);
+    this.#introspection = new PluginIntrospection(store, dependencies, config);
     this.#shutdownHooks = new ShutdownHooks(() => this.close(), logger);
   }
 

@@ -1,10 +1,8 @@
 import type { ErrorStrategy } from '@trellis/extensions';
 import type { Container } from 'inversify';
 import type { LoggerOptions } from 'pino';
+import type { PluginFailureMode } from '../lifecycle/PluginFailureMode.js';
 import type { Logger } from '../logging/Logger.js';
-
-/** What to do when a plugin fails while the host loads or starts. */
-export type PluginFailureMode = 'isolate' | 'abort';
 
 /**
  * Options of `new PluginManager()`; every one is optional.

@@ -3,7 +3,7 @@ import type { BindingIdentifier, ServiceIdentifier } from 'inversify';
 import type { PluginConfig } from '../config/PluginConfig.js';
 import { ManagedPluginContext, type ContextHost } from '../context/ManagedPluginContext.js';
 import type { LifecyclePhase } from '../errors/LifecyclePhase.js';
-import type { PluginState } from '../lifecycle/PluginState.js';
+import type { PluginState } from './PluginState.js';
 import type { Logger } from '../logging/Logger.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
 import type { PluginMetadata } from '../plugins/PluginOptions.js';
@@ -12,12 +12,12 @@ import type { PluginMetadata } from '../plugins/PluginOptions.js';
 export class LivePlugin {
   readonly cls: PluginClass;
   readonly config: PluginConfig;
-  readonly context: ManagedPluginContext;
+  readonly context: ManagedPluginContext<LivePlugin>;
   /** Container bindings made for this incarnation (class, provided services), removed on unload. */
   readonly bindings: BindingIdentifier[] = [];
   instance: object | undefined = undefined;
 
-  constructor(host: ContextHost, record: PluginRecord, config: PluginConfig) {
+  constructor(host: ContextHost<LivePlugin>, record: PluginRecord, config: PluginConfig) {
     this.cls = record.cls;
     this.config = config;
     this.context = new ManagedPluginContext(host, this, record.name, record.meta.version, config);

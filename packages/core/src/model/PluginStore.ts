@@ -1,27 +1,40 @@
 import type { ServiceIdentifier } from 'inversify';
-import { collectInjectedIdentifiers } from '../dependencies/collectInjectedIdentifiers.js';
 import { PluginNotFoundError } from '../errors/PluginNotFoundError.js';
 import { getPluginOptions } from '../plugins/getPluginOptions.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
 import type { PluginMetadata } from '../plugins/PluginOptions.js';
-import { buildDependencyGraph } from './buildDependencyGraph.js';
-import type { DependencyGraph } from './DependencyGraph.js';
 import { PluginRecord } from './PluginRecord.js';
 
 /**
- * The registered plugins: their records by name (in registration order) and by class, the plugin
- * providing each token, and the dependency graph, rebuilt only when registrations change. Internal.
+ * The registered plugins: their records by name (in registration order) and by class, and the
+ * plugin providing each token. `revision` changes with every registration change, so what is
+ * computed from the registrations (the dependency graph) knows when to recompute. Internal.
  */
 export class PluginStore {
   readonly #records = new Map<string, PluginRecord>();
   readonly #byClass = new Map<PluginClass, PluginRecord>();
   readonly #providedBy = new Map<ServiceIdentifier, string>();
-  #graph: DependencyGraph | undefined;
   #seq = 0;
+  #revision = 0;
+
+  /** Changes whenever a registration is added, replaced or removed. */
+  get revision(): number {
+    return this.#revision;
+  }
 
   /** Records by name, in registration order. */
   get records(): ReadonlyMap<string, PluginRecord> {
     return this.#records;
+  }
+
+  /** Records by plugin class. */
+  get byClass(): ReadonlyMap<PluginClass, PluginRecord> {
+    return this.#byClass;
+  }
+
+  /** The plugin providing each token. */
+  get providedBy(): ReadonlyMap<ServiceIdentifier, string> {
+    return this.#providedBy;
   }
 
   /** The record of a name; throws `PluginNotFoundError` when it is not registered. */
@@ -46,11 +59,13 @@ export class PluginStore {
     return this.#providedBy.get(token);
   }
 
-  /** Records a class under its name, replacing another class; false when it was already there. */
-  put(cls: PluginClass, meta: PluginMetadata): boolean {
+  /**
+   * Records a class under its name (with the identifiers it injects), replacing another class;
+   * false when it was already there.
+   */
+  put(cls: PluginClass, meta: PluginMetadata, injected: readonly ServiceIdentifier[]): boolean {
     const existing = this.#records.get(meta.name);
     if (existing?.cls === cls) return false;
-    const injected = collectInjectedIdentifiers(cls);
     if (existing !== undefined) {
       this.#forgetTokens(existing.meta);
       this.#byClass.delete(existing.cls);
@@ -64,7 +79,7 @@ export class PluginStore {
       this.#byClass.set(cls, record);
     }
     for (const provider of meta.provides) this.#providedBy.set(provider.token, meta.name);
-    this.#graph = undefined;
+    this.#revision++;
     return true;
   }
 
@@ -73,54 +88,7 @@ export class PluginStore {
     this.#records.delete(record.name);
     this.#byClass.delete(record.cls);
     this.#forgetTokens(record.meta);
-    this.#graph = undefined;
-  }
-
-  /** The dependency graph of the current registrations. */
-  graph(): DependencyGraph {
-    this.#graph ??= buildDependencyGraph({
-      records: this.#records,
-      byClass: this.#byClass,
-      providedBy: this.#providedBy,
-    });
-    return this.#graph;
-  }
-
-  /** The plugin and everything it needs, transitively, in load order. */
-  closure(record: PluginRecord): PluginRecord[] {
-    const graph = this.graph();
-    const found = new Set<PluginRecord>([record]);
-    const stack = [record];
-    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-      for (const edge of graph.edges.get(next.name) ?? []) {
-        const dependency = edge.target;
-        if (dependency === undefined || found.has(dependency)) continue;
-        found.add(dependency);
-        stack.push(dependency);
-      }
-    }
-    return this.#inOrder(found, graph);
-  }
-
-  /** The plugin and everything that depends on it, transitively, in load order. */
-  withDependents(record: PluginRecord): PluginRecord[] {
-    const graph = this.graph();
-    const found = new Set<PluginRecord>([record]);
-    const stack = [record];
-    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-      for (const dependent of graph.dependents.get(next.name) ?? []) {
-        if (found.has(dependent)) continue;
-        found.add(dependent);
-        stack.push(dependent);
-      }
-    }
-    return this.#inOrder(found, graph);
-  }
-
-  #inOrder(records: Set<PluginRecord>, graph: DependencyGraph): PluginRecord[] {
-    const position = (record: PluginRecord): number =>
-      graph.position.get(record.name) ?? Number.MAX_SAFE_INTEGER;
-    return [...records].sort((a, b) => position(a) - position(b));
+    this.#revision++;
   }
 
   #forgetTokens(meta: PluginMetadata): void {
