@@ -29,6 +29,8 @@ export interface PluginLoadingInit {
   readonly withDependents: (record: PluginRecord) => PluginRecord[];
   /** Registered names in dependency order. */
   readonly order: () => readonly string[];
+  /** `manager.configure(name, section)`: validates and applies a config section. */
+  readonly configure: (name: string, section: Readonly<Record<string, unknown>>) => void;
   readonly logger: Logger;
 }
 
@@ -52,6 +54,9 @@ export class PluginLoading {
       sources,
       reload: (name) => this.#reloader.reload(init.record(name)),
       inOrder: (names) => init.order().filter((name) => names.includes(name)),
+      isRegistered: (name) => init.order().includes(name),
+      isLoaded: (name) => init.record(name).live !== undefined,
+      configure: init.configure,
       logger: init.logger,
     });
   }

@@ -1,6 +1,6 @@
-import { dirname } from 'node:path';
-import { loadConfig, watchFiles, type FileWatcher } from '@trellis/loader';
+import { watchFiles, type FileWatcher } from '@trellis/loader';
 import type { Logger } from '../logging/Logger.js';
+import { ConfigFileWatch } from './ConfigFileWatch.js';
 import { isInside } from './isInside.js';
 import type { FileReloadReport } from './FileReloadReport.js';
 import type { PluginSource } from './PluginSource.js';
@@ -12,6 +12,9 @@ export interface PluginWatchInit {
   readonly reload: (name: string) => Promise<FileReloadReport>;
   /** Names in dependency order. */
   readonly inOrder: (names: readonly string[]) => string[];
+  readonly isRegistered: (name: string) => boolean;
+  readonly isLoaded: (name: string) => boolean;
+  readonly configure: (name: string, section: Readonly<Record<string, unknown>>) => void;
   readonly logger: Logger;
 }
 
@@ -40,24 +43,37 @@ export class PluginWatch {
         // a listener that throws must not stop the watcher
       }
     };
+    const config =
+      options.configFile === undefined
+        ? undefined
+        : {
+            file: options.configFile,
+            watch: new ConfigFileWatch({
+              file: options.configFile,
+              overrides: options.config ?? {},
+              isRegistered: this.#init.isRegistered,
+              configure: this.#init.configure,
+            }),
+          };
     const watcher = watchFiles([...paths], {
       debounceMs: options.debounceMs,
       onError: (error) => {
         report(error, undefined);
       },
       onChange: async (files) => {
-        if (options.configFile !== undefined && files.includes(options.configFile)) {
+        const names = this.#affected(files);
+        if (config !== undefined && files.includes(config.file)) {
           try {
-            await loadConfig({ cwd: dirname(options.configFile), file: options.configFile });
-            logger.info(
-              { file: options.configFile },
-              'config file changed; it is valid (restart the host to apply it)',
-            );
+            const reconfigured = await config.watch.changed();
+            logger.info({ file: config.file, plugins: reconfigured }, 'config file changed and applied');
+            for (const name of reconfigured) {
+              if (this.#init.isLoaded(name) && !names.includes(name)) names.push(name);
+            }
           } catch (error) {
             report(error, undefined);
           }
         }
-        for (const name of this.#affected(files)) {
+        for (const name of this.#init.inOrder(names)) {
           try {
             const result = await this.#init.reload(name);
             options.onReload?.(name, result);
@@ -68,8 +84,11 @@ export class PluginWatch {
       },
     });
     this.#watchers.add(watcher);
+    const baseline = config?.watch.baseline().catch((error: unknown) => {
+      report(error, undefined);
+    });
     return {
-      ready: watcher.ready,
+      ready: Promise.all([watcher.ready, baseline]).then(() => undefined),
       close: async () => {
         this.#watchers.delete(watcher);
         await watcher.close();
@@ -92,6 +111,6 @@ export class PluginWatch {
       );
       if (hit) names.push(name);
     }
-    return this.#init.inOrder(names);
+    return names;
   }
 }

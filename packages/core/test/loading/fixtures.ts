@@ -7,9 +7,9 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { definePlugin } from '../../src/index.js';
+import { definePlugin, TOKENS } from '../../src/index.js';
 
-(globalThis as Record<string, unknown>).__trellisFixtures = { definePlugin };
+(globalThis as Record<string, unknown>).__trellisFixtures = { definePlugin, TOKENS };
 
 export interface PluginSpec {
   readonly name: string;
@@ -20,18 +20,22 @@ export interface PluginSpec {
   readonly failInitialize?: boolean;
   readonly failStart?: boolean;
   readonly exportName?: string;
+  /** Its `greet` hook appends its config value `word` instead of the mark. */
+  readonly greetsWithConfig?: boolean;
 }
 
 /** The source of a module exporting one plugin built with `definePlugin`. */
 export function pluginSource(spec: PluginSpec): string {
   const mark = spec.mark ?? `${spec.name}@${spec.version ?? '1.0.0'}`;
   const head = spec.exportName === undefined ? 'export default' : `export const ${spec.exportName} =`;
-  return `const { definePlugin } = globalThis.__trellisFixtures;
+  const says = spec.greetsWithConfig === true ? "this.cfg.get('word', 'none')" : JSON.stringify(mark);
+  return `const { definePlugin, TOKENS } = globalThis.__trellisFixtures;
 ${head} definePlugin({
   name: ${JSON.stringify(spec.name)},
   version: ${JSON.stringify(spec.version ?? '1.0.0')},
   dependencies: ${JSON.stringify(spec.dependencies ?? [])},
-  hooks: [{ on: 'greet', handler(value) { return [...value, ${JSON.stringify(mark)}]; } }],
+  ${spec.greetsWithConfig === true ? "config: { word: { type: 'string' } }, inject: { cfg: TOKENS.Config }," : ''}
+  hooks: [{ on: 'greet', handler(value) { return [...value, ${says}]; } }],
   initialize() { ${spec.failInitialize === true ? "throw new Error('initialize broke');" : ''} },
   start() { ${spec.failStart === true ? "throw new Error('start broke');" : ''} },
 });

@@ -3,13 +3,19 @@ import { watch } from 'chokidar';
 
 /** Options of {@link watchFiles}. */
 export interface WatchFilesOptions {
-  /** Quiet time after the last change before `onChange` runs: a burst of saves is one call. Default 100 ms. */
+  /**
+   * Quiet time after the last change before `onChange` runs: a burst of saves is one call. Default
+   * 100 ms, at least 60 ms (chokidar merges one file's changes within 50 ms).
+   */
   readonly debounceMs?: number | undefined;
   /** Called with the files changed (added, changed or removed) in one burst. Calls never overlap. */
   readonly onChange: (files: string[]) => void | Promise<void>;
   /** Called when `onChange` throws or the watcher fails. */
   readonly onError?: ((error: unknown) => void) | undefined;
 }
+
+/** The shortest quiet time honoured (see `watchFiles`). */
+const MIN_DEBOUNCE_MS = 60;
 
 /** A running file watcher. */
 export interface FileWatcher {
@@ -31,7 +37,9 @@ export interface FileWatcher {
  * ```
  */
 export function watchFiles(paths: string | readonly string[], options: WatchFilesOptions): FileWatcher {
-  const debounceMs = options.debounceMs ?? 100;
+  // chokidar drops a file's change events within 50 ms of the previous one; a quiet time above that
+  // guarantees the debounced call runs after (and so reads) any change it dropped.
+  const debounceMs = Math.max(options.debounceMs ?? 100, MIN_DEBOUNCE_MS);
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
