@@ -1,5 +1,4 @@
 import { CommanderError } from 'commander';
-import { CliError } from './errors/CliError.js';
 import { describeError } from './output/describeError.js';
 import type { OutputStreams } from './output/Output.js';
 import { createProgram } from './program/createProgram.js';
@@ -30,19 +29,23 @@ function report(streams: OutputStreams, error: unknown): number {
   return code === 'TRELLIS_CLI_USAGE' ? 2 : 1;
 }
 
-function toUsageError(error: CommanderError, argv: readonly string[]): CliError {
+// A plain object, not a CliError: building one would load @trellis/core for a typo.
+function toUsageError(
+  error: CommanderError,
+  argv: readonly string[],
+): { code: string; message: string; fix: string } {
   const message = error.message.replace(/^error: /, '').replace(/\.$/, '');
   if (error.code === 'commander.unknownCommand') {
     const name = argv.find((arg) => !arg.startsWith('-')) ?? '';
-    return new CliError(
-      'TRELLIS_CLI_USAGE',
-      `unknown command '${name}'`,
-      'run `trellis --help` to list the commands',
-    );
+    return {
+      code: 'TRELLIS_CLI_USAGE',
+      message: `unknown command '${name}'`,
+      fix: 'run `trellis --help` to list the commands',
+    };
   }
-  return new CliError(
-    'TRELLIS_CLI_USAGE',
+  return {
+    code: 'TRELLIS_CLI_USAGE',
     message,
-    'run the command with --help to see its arguments and an example',
-  );
+    fix: 'run the command with --help to see its arguments and an example',
+  };
 }

@@ -3,9 +3,6 @@ import { toMermaid } from '../graph/toMermaid.js';
 import { openHost } from '../host/openHost.js';
 import type { CommandContext } from '../program/CommandContext.js';
 
-/** Output formats of `trellis graph`. */
-export const GRAPH_FORMATS = Object.freeze(['mermaid', 'dot', 'json'] as const);
-
 /** `trellis graph`: the dependency graph, an edge from each plugin to what it depends on. */
 export async function graphPlugins(ctx: CommandContext, format: string): Promise<number> {
   const { manager } = await openHost(ctx.cwd);

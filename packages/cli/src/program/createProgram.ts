@@ -1,10 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { TRELLIS_VERSION } from '@trellis/core';
-import { newPlugin } from '../commands/newPlugin.js';
-import { listPlugins } from '../commands/listPlugins.js';
-import { graphPlugins, GRAPH_FORMATS } from '../commands/graphPlugins.js';
-import { doctor } from '../commands/doctor.js';
-import { startHost } from '../commands/startHost.js';
+import { GRAPH_FORMATS } from '../graph/GRAPH_FORMATS.js';
 import { createOutput, type OutputStreams } from '../output/Output.js';
 import { PLUGIN_TYPES } from '../scaffold/PLUGIN_TYPES.js';
 import type { CommandContext } from './CommandContext.js';
@@ -15,9 +11,15 @@ interface CommonOptions {
   readonly cwd?: string;
 }
 
+// The package's own version: reading it keeps `--help` and `--version` from loading @trellis/core.
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 /**
  * The `trellis` program. Each action stores its exit code in `result.code`; commander's own output
- * (help, version) goes to the given streams.
+ * (help, version) goes to the given streams. Commands are imported when they run, so `--help` loads
+ * nothing but commander.
  */
 export function createProgram(streams: OutputStreams, result: { code: number }): Command {
   const context = (options: CommonOptions): CommandContext => ({
@@ -32,7 +34,7 @@ export function createProgram(streams: OutputStreams, result: { code: number }):
 
   const program = new Command('trellis')
     .description('Scaffold, inspect, check and run Trellis plugin hosts.')
-    .version(TRELLIS_VERSION, '-v, --version')
+    .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
@@ -66,6 +68,7 @@ export function createProgram(streams: OutputStreams, result: { code: number }):
       ),
   ).action(async (name: string, options: CommonOptions & { type: string; dir?: string; link?: boolean }) => {
     const ctx = context(options);
+    const { newPlugin } = await import('../commands/newPlugin.js');
     result.code = await newPlugin(
       name,
       {
@@ -84,6 +87,7 @@ export function createProgram(streams: OutputStreams, result: { code: number }):
       .description("list the plugins the host's config finds, with version, source and manifest problems")
       .addHelpText('after', examples('trellis list', 'trellis list --json --cwd apps/demo')),
   ).action(async (options: CommonOptions) => {
+    const { listPlugins } = await import('../commands/listPlugins.js');
     result.code = await listPlugins(context(options));
   });
 
@@ -96,6 +100,7 @@ export function createProgram(streams: OutputStreams, result: { code: number }):
       )
       .addHelpText('after', examples('trellis graph', 'trellis graph --format dot | dot -Tsvg > graph.svg')),
   ).action(async (options: CommonOptions & { format: string }) => {
+    const { graphPlugins } = await import('../commands/graphPlugins.js');
     result.code = await graphPlugins(context(options), options.format);
   });
 
@@ -107,6 +112,7 @@ export function createProgram(streams: OutputStreams, result: { code: number }):
       )
       .addHelpText('after', examples('trellis doctor', 'trellis doctor --json')),
   ).action(async (options: CommonOptions) => {
+    const { doctor } = await import('../commands/doctor.js');
     result.code = await doctor(context(options));
   });
 
@@ -119,6 +125,7 @@ export function createProgram(streams: OutputStreams, result: { code: number }):
       .option('--port <port>', 'HTTP port (default: PORT, then the config, then 3000)')
       .addHelpText('after', examples('trellis start', 'PORT=8080 trellis start --cwd apps/demo')),
   ).action(async (options: CommonOptions & { port?: string }) => {
+    const { startHost } = await import('../commands/startHost.js');
     result.code = await startHost(context(options), options.port);
   });
 
