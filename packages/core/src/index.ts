@@ -136,5 +136,6 @@ export {
 export { ConfigValidationError, type ConfigProblem } from './errors/ConfigValidationError.js';
 export { LifecycleTimeoutError, type LifecycleTimeoutErrorOptions } from './errors/LifecycleTimeoutError.js';
 export { StartupError } from './errors/StartupError.js';
+export { PluginStateError, type PluginStateErrorOptions } from './errors/PluginStateError.js';
 export { TransportError, type TransportErrorOptions } from './errors/TransportError.js';
 export type { LifecyclePhase } from './errors/LifecyclePhase.js';

@@ -14,6 +14,7 @@ export const CORE_ERROR_CODE_LIST = [
   'TRELLIS_LIFECYCLE_TIMEOUT',
   'TRELLIS_STARTUP',
   'TRELLIS_TRANSPORT',
+  'TRELLIS_PLUGIN_STATE',
 ] as const;
 
 /** An error code raised by `@trellis/core`. */

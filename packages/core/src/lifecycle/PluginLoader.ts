@@ -13,14 +13,13 @@ import {
   type DependencyStanding,
 } from '../dependencies/findDependencyProblem.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
+import type { PluginStateMachine } from '../model/PluginStateMachine.js';
 import type { PluginStore } from '../model/PluginStore.js';
 import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import { ATTACH_CONTEXT } from '../plugins/attachContext.js';
 import { PluginBase } from '../plugins/PluginBase.js';
 import { TRELLIS_VERSION } from '../version.js';
 import type { FailureRecorder } from './FailureRecorder.js';
-import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
-import type { LifecycleEvents } from './LifecycleEvents.js';
 import type { PhaseRunner } from './PhaseRunner.js';
 import type { PluginReleaser } from './PluginReleaser.js';
 import { toPluginError } from './toPluginError.js';
@@ -35,7 +34,7 @@ export interface PluginLoaderInit {
   readonly phases: PhaseRunner;
   readonly releaser: PluginReleaser;
   readonly failures: FailureRecorder;
-  readonly events: LifecycleEvents;
+  readonly machine: PluginStateMachine;
   readonly logger: Logger;
 }
 
@@ -92,8 +91,7 @@ export class PluginLoader {
     if (validation.problems.length > 0)
       return failures.fail(record, new ConfigValidationError(name, validation.problems));
 
-    record.state = 'loading';
-    record.lastError = undefined;
+    await this.#init.machine.transition(record, 'loading');
     const live = injector.prepare(record, createPluginConfig(validation.value));
     record.live = live;
 
@@ -117,9 +115,7 @@ export class PluginLoader {
       return failures.fail(record, toPluginError(name, error, 'initialize'));
     }
     this.#init.hooks.wire(record, live, instance);
-    record.state = 'loaded';
-    this.#init.logger.debug({ plugin: name }, 'plugin loaded');
-    await this.#init.events.plugin(LIFECYCLE_EVENTS.loaded, record);
+    await this.#init.machine.transition(record, 'loaded');
     return true;
   }
 }

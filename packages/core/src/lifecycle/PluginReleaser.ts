@@ -6,18 +6,11 @@ import type { PluginRecord } from '../model/PluginRecord.js';
 
 /** Tears down a plugin's incarnation: signal, hooks, bindings, instance. Internal. */
 export class PluginReleaser {
-  readonly #started: Set<PluginRecord>;
   readonly #hooks: PluginHookWiring;
   readonly #injector: PluginInjector;
   readonly #logger: Logger;
 
-  constructor(init: {
-    started: Set<PluginRecord>;
-    hooks: PluginHookWiring;
-    injector: PluginInjector;
-    logger: Logger;
-  }) {
-    this.#started = init.started;
+  constructor(init: { hooks: PluginHookWiring; injector: PluginInjector; logger: Logger }) {
     this.#hooks = init.hooks;
     this.#injector = init.injector;
     this.#logger = init.logger;
@@ -28,8 +21,6 @@ export class PluginReleaser {
     const live = record.live;
     if (live === undefined) return undefined;
     record.live = undefined;
-    this.#started.delete(record);
-    record.started = false;
     live.context.abortBecause('unloaded');
     this.#hooks.unwire(record);
     const failure = await this.#injector.unbind(record, live);

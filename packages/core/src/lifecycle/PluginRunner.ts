@@ -1,16 +1,14 @@
 import type { TrellisError } from '@trellis/extensions';
-import type { Logger } from '../logging/Logger.js';
 import {
   findDependencyProblem,
   type DependencyCheck,
   type DependencyStanding,
 } from '../dependencies/findDependencyProblem.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
+import type { PluginStateMachine } from '../model/PluginStateMachine.js';
 import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import { TRELLIS_VERSION } from '../version.js';
 import type { FailureRecorder } from './FailureRecorder.js';
-import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
-import type { LifecycleEvents } from './LifecycleEvents.js';
 import type { PhaseRunner } from './PhaseRunner.js';
 import { notReady } from './PluginLoader.js';
 import type { PluginReleaser } from './PluginReleaser.js';
@@ -19,13 +17,10 @@ import { toPluginError } from './toPluginError.js';
 /** What a {@link PluginRunner} works with. Internal. */
 export interface PluginRunnerInit {
   readonly dependencies: DependencyResolver;
-  /** Started plugins in start order, shared with the releaser. */
-  readonly started: Set<PluginRecord>;
+  readonly machine: PluginStateMachine;
   readonly phases: PhaseRunner;
   readonly releaser: PluginReleaser;
   readonly failures: FailureRecorder;
-  readonly events: LifecycleEvents;
-  readonly logger: Logger;
 }
 
 /** Starts and stops one loaded plugin, and keeps the start order that stopping reverses. Internal. */
@@ -40,7 +35,7 @@ export class PluginRunner {
 
   /** Started plugins, in start order. */
   get started(): ReadonlySet<PluginRecord> {
-    return this.#init.started;
+    return this.#init.machine.started;
   }
 
   /** Starts a loaded plugin whose dependencies have started; resolves to whether it started. */
@@ -53,7 +48,7 @@ export class PluginRunner {
       await releaser.release(record);
       return failures.fail(record, problem);
     }
-    record.state = 'starting';
+    await this.#init.machine.transition(record, 'starting');
     live.context.renewSignal();
     try {
       const pending = this.#init.phases.run(record, live, 'start');
@@ -62,21 +57,15 @@ export class PluginRunner {
       await releaser.release(record);
       return failures.fail(record, toPluginError(record.name, error, 'start'));
     }
-    record.state = 'started';
-    record.started = true;
-    this.#init.started.add(record);
-    this.#init.logger.debug({ plugin: record.name }, 'plugin started');
-    await this.#init.events.plugin(LIFECYCLE_EVENTS.started, record);
+    await this.#init.machine.transition(record, 'started');
     return true;
   }
 
   /** Stops a started plugin (aborting its signal first); resolves to its failure, if any. */
   async stop(record: PluginRecord): Promise<TrellisError | undefined> {
     const live = record.live;
-    this.#init.started.delete(record);
-    record.started = false;
-    if (live === undefined) return undefined;
-    record.state = 'stopping';
+    if (live === undefined || !record.started) return undefined;
+    await this.#init.machine.transition(record, 'stopping');
     live.context.abortBecause('stopping');
     try {
       const pending = this.#init.phases.run(record, live, 'stop');
@@ -86,9 +75,7 @@ export class PluginRunner {
       await this.#init.failures.fail(record, failure);
       return failure;
     }
-    record.state = 'stopped';
-    this.#init.logger.debug({ plugin: record.name }, 'plugin stopped');
-    await this.#init.events.plugin(LIFECYCLE_EVENTS.stopped, record);
+    await this.#init.machine.transition(record, 'stopped');
     return undefined;
   }
 }

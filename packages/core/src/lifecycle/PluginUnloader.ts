@@ -1,9 +1,7 @@
 import type { TrellisError } from '@trellis/extensions';
-import type { Logger } from '../logging/Logger.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
+import type { PluginStateMachine } from '../model/PluginStateMachine.js';
 import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
-import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
-import type { LifecycleEvents } from './LifecycleEvents.js';
 import type { PluginReleaser } from './PluginReleaser.js';
 import type { PluginRunner } from './PluginRunner.js';
 
@@ -14,8 +12,7 @@ export interface PluginUnloaderInit {
   readonly dependencies: DependencyResolver;
   readonly runner: PluginRunner;
   readonly releaser: PluginReleaser;
-  readonly events: LifecycleEvents;
-  readonly logger: Logger;
+  readonly machine: PluginStateMachine;
 }
 
 /** Unloads plugins, dependents first, stopping those that run. Internal. */
@@ -28,7 +25,9 @@ export class PluginUnloader {
 
   /** Unloads the plugin and, first, its loaded dependents. */
   async unload(record: PluginRecord): Promise<void> {
-    const affected = this.#init.dependencies.withDependents(record).filter((member) => member.live !== undefined);
+    const affected = this.#init.dependencies
+      .withDependents(record)
+      .filter((member) => member.live !== undefined);
     for (const member of affected.reverse()) await this.unloadOne(member);
   }
 
@@ -47,10 +46,9 @@ export class PluginUnloader {
     if (record.live === undefined) return stopError === undefined ? NO_ERRORS : [stopError];
     const error = await this.#init.releaser.release(record);
     if (error !== undefined) record.lastError = error;
-    record.state = record.enabled ? 'unloaded' : 'disabled';
-    record.stateBeforeDisable = 'unloaded';
-    this.#init.logger.debug({ plugin: record.name }, 'plugin unloaded');
-    await this.#init.events.plugin(LIFECYCLE_EVENTS.unloaded, record);
+    const { machine } = this.#init;
+    await machine.transition(record, 'unloaded');
+    if (!record.enabled) await machine.transition(record, 'disabled');
     if (stopError === undefined) return error === undefined ? NO_ERRORS : [error];
     return error === undefined ? [stopError] : [stopError, error];
   }

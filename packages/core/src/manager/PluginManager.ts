@@ -26,14 +26,15 @@ import { PluginUnloader } from '../lifecycle/PluginUnloader.js';
 import { Preflight } from '../lifecycle/Preflight.js';
 import type { LoadReport, ReloadReport, StartReport, StopReport } from '../lifecycle/reports.js';
 import { StartStopSequence } from '../lifecycle/StartStopSequence.js';
+import { StateAnnouncer } from '../lifecycle/StateAnnouncer.js';
 import { createRootLogger } from '../logging/createRootLogger.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
 import { resolveManagerSettings } from './ManagerSettings.js';
 import type { PluginManagerOptions } from './PluginManagerOptions.js';
 import { PluginIntrospection } from '../lifecycle/PluginIntrospection.js';
-import type { PluginRecord } from '../model/PluginRecord.js';
 import { PluginRegistrar } from '../lifecycle/PluginRegistrar.js';
 import type { PluginDescriptor, PluginGraph, PluginStatus } from '../lifecycle/PluginStatus.js';
+import { PluginStateMachine } from '../model/PluginStateMachine.js';
 import { PluginStore } from '../model/PluginStore.js';
 import { PluginSwitch } from '../lifecycle/PluginSwitch.js';
 import type { RegisterOptions } from '../lifecycle/RegisterOptions.js';
@@ -94,11 +95,11 @@ export class PluginManager {
     const dependencies = new DependencyResolver(store);
     const { failureMode, config } = settings;
     const events = new LifecycleEvents(registry, logger);
-    const failures = new FailureRecorder(logger, events);
+    const machine = new PluginStateMachine(new StateAnnouncer(events, logger));
+    const failures = new FailureRecorder(machine);
     const phases = new PhaseRunner(settings.lifecycleTimeout);
     const hooks = new PluginHookWiring(registry);
-    const started = new Set<PluginRecord>();
-    const releaser = new PluginReleaser({ started, hooks, injector: this.#injector, logger });
+    const releaser = new PluginReleaser({ hooks, injector: this.#injector, logger });
     const preflight = new Preflight(dependencies, config, failures);
     const loader = new PluginLoader({
       store,
@@ -109,11 +110,11 @@ export class PluginManager {
       phases,
       releaser,
       failures,
-      events,
+      machine,
       logger,
     });
-    const runner = new PluginRunner({ dependencies, started, phases, releaser, failures, events, logger });
-    const unloader = new PluginUnloader({ dependencies, runner, releaser, events, logger });
+    const runner = new PluginRunner({ dependencies, machine, phases, releaser, failures });
+    const unloader = new PluginUnloader({ dependencies, runner, releaser, machine });
     const sequence = new StartStopSequence({
       dependencies,
       failureMode,
@@ -125,7 +126,7 @@ export class PluginManager {
       logger,
     });
     this.#registrar = new PluginRegistrar({ store, events, logger, strict: settings.validateMetadata });
-    this.#switch = new PluginSwitch(registry);
+    this.#switch = new PluginSwitch(registry, machine);
     this.#loader = loader;
     this.#loadSequence = new LoadSequence({ dependencies, failureMode, preflight, loader, unloader, failures });
     this.#sequence = sequence;

@@ -4,6 +4,7 @@ import type { PluginConfig } from '../config/PluginConfig.js';
 import { ManagedPluginContext, type ContextHost } from '../context/ManagedPluginContext.js';
 import type { LifecyclePhase } from '../errors/LifecyclePhase.js';
 import type { PluginState } from './PluginState.js';
+import { STATE, STATE_BEFORE_DISABLE } from './STATE.js';
 import type { Logger } from '../logging/Logger.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
 import type { PluginMetadata } from '../plugins/PluginOptions.js';
@@ -38,9 +39,12 @@ export class PluginRecord {
   meta: PluginMetadata;
   /** Service identifiers its class injects (read once at registration). */
   injected: readonly ServiceIdentifier[];
-  state: PluginState = 'registered';
-  /** The state to return to when re-enabled. */
-  stateBeforeDisable: PluginState = 'registered';
+  /** Written by the state machine only. */
+  [STATE]: PluginState = 'registered';
+  /** Written by the state machine only. */
+  [STATE_BEFORE_DISABLE]: PluginState = 'registered';
+  /** When the plugin entered its state (`performance.now()`). */
+  stateSince = 0;
   enabled = true;
   lastError: TrellisError | undefined;
   /** Milliseconds per phase of the last run of each phase. */
@@ -49,7 +53,21 @@ export class PluginRecord {
   effectiveConfig: Readonly<Record<string, unknown>> | undefined;
   live: LivePlugin | undefined;
   loading: Promise<boolean> | undefined;
-  started = false;
+
+  /** Where the plugin is in its life (see `PluginStateMachine`). */
+  get state(): PluginState {
+    return this[STATE];
+  }
+
+  /** The state to return to when re-enabled. */
+  get stateBeforeDisable(): PluginState {
+    return this[STATE_BEFORE_DISABLE];
+  }
+
+  /** Whether the plugin is started: read from its state. */
+  get started(): boolean {
+    return this[STATE] === 'started';
+  }
 
   constructor(init: {
     name: string;

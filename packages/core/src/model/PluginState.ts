@@ -1,6 +1,8 @@
 /**
  * Where a plugin is in its life: `registered → loading → loaded → starting → started → stopping →
- * stopped → unloaded`, plus `failed` (see its last error) and `disabled` (skipped by `loadAll`).
+ * stopped → unloaded`, plus `failed` (see its last error), `disabled` (skipped by `loadAll`) and
+ * `reloading` (while a reload replaces it). The legal moves between them are listed in
+ * `docs/lifecycle.md`.
  */
 export type PluginState =
   | 'registered'
@@ -12,4 +14,5 @@ export type PluginState =
   | 'stopped'
   | 'unloaded'
   | 'failed'
-  | 'disabled';
+  | 'disabled'
+  | 'reloading';

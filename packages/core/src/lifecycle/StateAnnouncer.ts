@@ -1,0 +1,40 @@
+import type { Logger } from '../logging/Logger.js';
+import type { PluginRecord } from '../model/PluginRecord.js';
+import type { PluginState } from '../model/PluginState.js';
+import type { StateListener } from '../model/PluginStateMachine.js';
+import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
+import type { LifecycleEvents } from './LifecycleEvents.js';
+
+/** The lifecycle event announcing each state a plugin enters, if any. */
+const EVENT_OF: Partial<Record<PluginState, string>> = {
+  loaded: LIFECYCLE_EVENTS.loaded,
+  started: LIFECYCLE_EVENTS.started,
+  stopped: LIFECYCLE_EVENTS.stopped,
+  unloaded: LIFECYCLE_EVENTS.unloaded,
+};
+
+/** Announces transitions of the state machine: a log line and the lifecycle event. Internal. */
+export class StateAnnouncer implements StateListener {
+  readonly #events: LifecycleEvents;
+  readonly #logger: Logger;
+
+  constructor(events: LifecycleEvents, logger: Logger) {
+    this.#events = events;
+    this.#logger = logger;
+  }
+
+  entered(record: PluginRecord, from: PluginState, to: PluginState): Promise<void> | undefined {
+    // Enabling or disabling only shows or hides a state the plugin was already announced in.
+    if (from === 'disabled' || to === 'disabled') return undefined;
+    if (to === 'failed') {
+      const error = record.lastError;
+      if (error === undefined) return undefined;
+      this.#logger.error({ plugin: record.name, code: error.code, err: error }, error.message);
+      return this.#events.error(record, error);
+    }
+    const event = EVENT_OF[to];
+    if (event === undefined) return undefined;
+    this.#logger.debug({ plugin: record.name }, `plugin ${to}`);
+    return this.#events.plugin(event, record);
+  }
+}
