@@ -55,7 +55,8 @@ export class DispatchEngine {
 
   /** Wraps what a handler threw into a {@link HookError} naming the event, owner and handler. */
   wrap(error: unknown, entry: PlanEntry): HookError {
-    if (error instanceof HookError && this.#own.has(error)) return error;
+    // A WeakSet lookup reads nothing of `error` (which may be a hostile Proxy).
+    if (this.#own.has(error as HookError)) return error as HookError;
     return new HookError({
       event: entry.ctx.event,
       plugin: entry.reg.plugin,

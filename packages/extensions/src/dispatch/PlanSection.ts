@@ -1,3 +1,4 @@
+import { effectiveTimeout } from '../handlers/effectiveTimeout.js';
 import type { Registration } from '../registry/Registration.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
 import type { HandlerContext } from './HandlerContext.js';
@@ -92,7 +93,7 @@ export class PlanSection {
       reg,
       fn: this.fns[k] as PlanHandler,
       ctx: this.ctxs[k] ?? reg.contextFor(this.event),
-      timeout: reg.timeout ?? this.defaultTimeout,
+      timeout: effectiveTimeout(reg.timeout, this.defaultTimeout),
     })));
   }
 }

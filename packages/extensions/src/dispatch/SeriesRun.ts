@@ -7,6 +7,7 @@ import { isPassThrough } from './isPassThrough.js';
 import { isStop } from './isStop.js';
 import { HandlerContext } from './HandlerContext.js';
 import { isThenable } from './isThenable.js';
+import { rejected } from './rejected.js';
 import type { PlanSection } from './PlanSection.js';
 import { SeriesMode } from './SeriesMode.js';
 
@@ -174,15 +175,18 @@ export class SeriesRun {
         const ctx = ctxs[index] ?? new HandlerContext(this.#event, regs[index]!.plugin);
         const mark = ctx.stopMark;
         let result: unknown;
+        let thenable: boolean;
         try {
           result = fns[index]!(this.#value, ctx);
+          // Inside the `try`: reading `then` of a hostile value may throw (a failure of this handler).
+          thenable = result !== undefined && isThenable(result);
         } catch (error) {
           ctx.rewind(mark);
           if (this.#fail(error)) continue;
           return;
         }
-        if (result !== undefined && isThenable(result)) {
-          this.#await(result, ctx, mark);
+        if (thenable) {
+          this.#await(result as PromiseLike<unknown>, ctx, mark);
           return;
         }
         const stopped = ctx.stopMark !== mark;
@@ -211,5 +215,11 @@ export class SeriesRun {
 
 const noop = (): void => undefined;
 
-const toPromise = (thenable: PromiseLike<unknown>): Promise<unknown> =>
-  thenable instanceof Promise ? (thenable as Promise<unknown>) : Promise.resolve(thenable);
+/** A native promise settling like `thenable`; never throws (a `then` that throws gives a rejection). */
+const toPromise = (thenable: PromiseLike<unknown>): Promise<unknown> => {
+  try {
+    return thenable instanceof Promise ? (thenable as Promise<unknown>) : Promise.resolve(thenable);
+  } catch (error) {
+    return rejected(error);
+  }
+};

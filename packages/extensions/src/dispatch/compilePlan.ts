@@ -1,3 +1,4 @@
+import { effectiveTimeout } from '../handlers/effectiveTimeout.js';
 import type { PointKind } from '../points/ExtensionPoint.js';
 import type { Registration } from '../registry/Registration.js';
 import type { DispatchPlan } from './DispatchPlan.js';
@@ -26,7 +27,9 @@ const isPlain = (
   tracing: boolean,
 ): boolean =>
   !tracing &&
-  regs.every((reg) => (reg.timeout ?? defaultTimeout) === undefined && reg.retries === 0 && !reg.once);
+  regs.every(
+    (reg) => effectiveTimeout(reg.timeout, defaultTimeout) === undefined && reg.retries === 0 && !reg.once,
+  );
 
 /** Builds the immutable dispatch plan of one concrete event name. */
 export function compilePlan(input: CompilePlanInput): DispatchPlan {

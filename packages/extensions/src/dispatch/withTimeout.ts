@@ -4,7 +4,8 @@ import type { HandlerContext } from './HandlerContext.js';
 /**
  * Settles like `pending`, unless `ms` pass first: then `ctx.signal` is aborted with the timeout
  * error, and only after that is the returned promise rejected with it. A late settlement of
- * `pending` is ignored (a late rejection is swallowed: it has nowhere to go).
+ * `pending` is ignored (a late rejection is swallowed: it has nowhere to go). The timer is cleared on
+ * every settle path, including a `then` that throws.
  */
 export function withTimeout(
   pending: PromiseLike<unknown>,
@@ -21,20 +22,26 @@ export function withTimeout(
       ctx.abort(error);
       reject(error);
     }, ms);
-    pending.then(
-      (value) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the handler's rejection on unchanged
-        reject(error);
-      },
-    );
+    const settle = (): boolean => {
+      if (done) return false;
+      done = true;
+      clearTimeout(timer);
+      return true;
+    };
+    try {
+      pending.then(
+        (value) => {
+          if (settle()) resolve(value);
+        },
+        (error: unknown) => {
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the handler's rejection on unchanged
+          if (settle()) reject(error);
+        },
+      );
+    } catch (error) {
+      // A `then` that throws: reported at once, and the timer must not outlive it.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the handler's failure on unchanged
+      if (settle()) reject(error);
+    }
   });
 }

@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.js';
 import type { ExtensionErrorCode } from './ExtensionErrorCode.js';
 import { TrellisError } from './TrellisError.js';
 
@@ -16,9 +17,6 @@ export interface HookErrorOptions {
   /** Overrides the code (for subclasses). */
   readonly code?: string;
 }
-
-const describeCause = (cause: unknown): string =>
-  cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : String(cause);
 
 /**
  * A handler failed while an event was dispatched. Carries the `event`, the owning `plugin` and the
@@ -40,7 +38,7 @@ export class HookError extends TrellisError {
       options.message ??
         `Handler ${options.handler === undefined ? '' : `'${options.handler}' `}` +
           `${options.plugin === undefined ? '(no plugin)' : `of plugin '${options.plugin}'`} failed on ` +
-          `event '${options.event}': ${describeCause(options.cause)}. ` +
+          `event '${options.event}': ${describeValue(options.cause)}. ` +
           `Fix the handler or catch the error inside it; see 'cause' for the original error.`,
       { code: options.code ?? HookError.CODE, cause: options.cause },
     );

@@ -1,3 +1,4 @@
+import { showValue } from '../errors/showValue.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { PRIORITIES, type Priority } from './Priority.js';
 
@@ -10,7 +11,7 @@ export function resolvePriority(priority: Priority | undefined, event: string): 
     return PRIORITIES[priority];
   }
   throw new ValidationError(
-    `Invalid priority ${JSON.stringify(priority)} for a handler of '${event}': use a finite number or ` +
+    `Invalid priority ${showValue(priority)} for a handler of '${event}': use a finite number or ` +
       `one of ${Object.keys(PRIORITIES)
         .map((name) => `'${name}'`)
         .join(', ')}.`,

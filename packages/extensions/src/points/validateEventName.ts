@@ -1,3 +1,4 @@
+import { showValue } from '../errors/showValue.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { isPattern } from '../wildcard/isPattern.js';
 
@@ -10,7 +11,7 @@ const SEGMENTED = /^[^\s.]+(?:\.[^\s.]+)*$/;
 export function validateEventName(name: unknown, options: { readonly allowPattern: boolean }): string {
   if (typeof name !== 'string' || !SEGMENTED.test(name)) {
     throw new ValidationError(
-      `Invalid event name ${JSON.stringify(name)}: use dot-separated segments without spaces, ` +
+      `Invalid event name ${showValue(name)}: use dot-separated segments without spaces, ` +
         `e.g. 'user.login' or 'db.before_save'.`,
     );
   }

@@ -1,3 +1,4 @@
+import { showValue } from '../errors/showValue.js';
 import { ColdDispatch } from '../dispatch/ColdDispatch.js';
 import { compilePlan } from '../dispatch/compilePlan.js';
 import { DispatchEngine, type EngineHost } from '../dispatch/DispatchEngine.js';
@@ -37,6 +38,7 @@ import type { EventHandler } from './EventHandler.js';
 import { HandlerStore } from './HandlerStore.js';
 import type { HandlerStats } from './HandlerStats.js';
 import type { HookLogger } from './HookLogger.js';
+import { guardLogger } from './guardLogger.js';
 import { noopLogger } from './noopLogger.js';
 import { Owners } from './Owners.js';
 import { PlanCache } from './PlanCache.js';
@@ -100,18 +102,16 @@ export class ExtensionRegistry {
     this.#strategy = validateErrorStrategy(options.errorStrategy ?? 'log-and-continue');
     this.#defaultTimeout = validateTimeout(options.defaultTimeout);
     this.#tracing = options.tracing === true;
-    this.#logger = options.logger ?? noopLogger;
+    this.#logger = options.logger === undefined ? noopLogger : guardLogger(options.logger);
     const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     if (!Number.isSafeInteger(maxDepth) || maxDepth < 1) {
-      throw new ValidationError(
-        `Invalid maxDepth ${JSON.stringify(maxDepth)}: use a whole number of 1 or more.`,
-      );
+      throw new ValidationError(`Invalid maxDepth ${showValue(maxDepth)}: use a whole number of 1 or more.`);
     }
     this.#maxDepth = maxDepth;
     const compileAfter = options.compileAfter;
     if (compileAfter !== undefined && !(typeof compileAfter === 'number' && compileAfter >= 0)) {
       throw new ValidationError(
-        `Invalid compileAfter ${JSON.stringify(compileAfter)}: use a number of dispatches (0 or more, Infinity for never).`,
+        `Invalid compileAfter ${showValue(compileAfter)}: use a number of dispatches (0 or more, Infinity for never).`,
       );
     }
     const host: EngineHost = {

@@ -1,3 +1,4 @@
+import { showValue } from '../errors/showValue.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import type { AnyExtensionPoint } from '../points/ExtensionPoint.js';
 
@@ -13,7 +14,7 @@ export function checkPoint(point: AnyExtensionPoint): AnyExtensionPoint {
   ) {
     throw new ValidationError(
       `Expected an event name or an extension point made by defineFilter/defineNotify/defineCollect/` +
-        `defineMiddleware, got ${JSON.stringify(point)}.`,
+        `defineMiddleware, got ${showValue(point)}.`,
     );
   }
   return point;

@@ -1,3 +1,4 @@
+import { showValue } from '../errors/showValue.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { ERROR_STRATEGIES, type ErrorStrategy } from './ErrorStrategy.js';
 
@@ -5,7 +6,7 @@ import { ERROR_STRATEGIES, type ErrorStrategy } from './ErrorStrategy.js';
 export function validateErrorStrategy(strategy: unknown): ErrorStrategy {
   if ((ERROR_STRATEGIES as readonly unknown[]).includes(strategy)) return strategy as ErrorStrategy;
   throw new ValidationError(
-    `Unknown error strategy ${JSON.stringify(strategy)}: use one of ` +
+    `Unknown error strategy ${showValue(strategy)}: use one of ` +
       `${ERROR_STRATEGIES.map((name) => `'${name}'`).join(', ')}.`,
   );
 }
