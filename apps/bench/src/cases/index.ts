@@ -13,6 +13,7 @@ import { diCase } from './di.js';
 import { ablationCases } from './ablation.js';
 import { lifecycleCase } from './lifecycle.js';
 import { eventBusCase } from './eventBus.js';
+import { discoveryCase, reloadCase, reloadHeapCase } from './loading.js';
 
 const COUNTS = [1, 10, 100] as const;
 
@@ -56,5 +57,8 @@ export function allCases(): BenchCase[] {
     ...ablationCases(),
     eventBusCase(1),
     eventBusCase(100),
+    discoveryCase(),
+    reloadCase(),
+    reloadHeapCase(),
   ];
 }
