@@ -72,12 +72,14 @@ export function apiRoutes(sources: AdminSources, options: Pick<MountOptions, 'ev
     api.post('/plugins/:name/enable', async (request: NamedRequest) => {
       manager.enablePlugin(request.params.name);
       sources.statusCache.invalidate();
+      options.events.broadcast({ type: 'trellis.admin.enabled', data: { plugin: request.params.name } });
       return statusOf(manager, request.params.name);
     });
 
     api.post('/plugins/:name/disable', async (request: NamedRequest) => {
       manager.disablePlugin(request.params.name);
       sources.statusCache.invalidate();
+      options.events.broadcast({ type: 'trellis.admin.disabled', data: { plugin: request.params.name } });
       return statusOf(manager, request.params.name);
     });
 
