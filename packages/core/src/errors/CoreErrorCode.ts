@@ -15,6 +15,7 @@ export const CORE_ERROR_CODE_LIST = [
   'TRELLIS_STARTUP',
   'TRELLIS_TRANSPORT',
   'TRELLIS_PLUGIN_STATE',
+  'TRELLIS_LIFECYCLE_REENTRY',
 ] as const;
 
 /** An error code raised by `@trellis/core`. */

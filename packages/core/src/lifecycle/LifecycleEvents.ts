@@ -3,6 +3,7 @@ import type { Logger } from '../logging/Logger.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
 import { TRELLIS_VERSION } from '../version.js';
 import { LIFECYCLE_EVENTS, type AppLifecycleEvent } from './LIFECYCLE_EVENTS.js';
+import type { LifecycleQueue } from './LifecycleQueue.js';
 import type { PluginFailure } from './reports.js';
 
 const LOG_AND_CONTINUE = { errorStrategy: 'log-and-continue' } as const;
@@ -16,9 +17,12 @@ export class LifecycleEvents {
   readonly #registry: ExtensionRegistry;
   readonly #logger: Logger;
 
-  constructor(registry: ExtensionRegistry, logger: Logger) {
+  readonly #queue: LifecycleQueue;
+
+  constructor(registry: ExtensionRegistry, logger: Logger, queue: LifecycleQueue) {
     this.#registry = registry;
     this.#logger = logger;
+    this.#queue = queue;
   }
 
   /** `trellis.plugin.registered`, to synchronous listeners (`register()` is synchronous). */
@@ -54,7 +58,14 @@ export class LifecycleEvents {
 
   async #notify(event: string, payload: unknown): Promise<void> {
     try {
-      await this.#registry.notifyAsync(event, payload, LOG_AND_CONTINUE);
+      let delivered: Promise<void>;
+      this.#queue.enter(event, '');
+      try {
+        delivered = this.#registry.notifyAsync(event, payload, LOG_AND_CONTINUE);
+      } finally {
+        this.#queue.leave();
+      }
+      await delivered;
     } catch (error) {
       this.#logger.error({ err: error, event }, 'lifecycle event handler failed');
     }

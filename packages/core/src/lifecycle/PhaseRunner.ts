@@ -1,4 +1,5 @@
 import type { LivePlugin, PluginRecord } from '../model/PluginRecord.js';
+import type { LifecycleQueue } from './LifecycleQueue.js';
 import { runLifecycleMethod } from './runLifecycleMethod.js';
 
 /** A phase that runs one of the plugin's own methods. */
@@ -10,9 +11,11 @@ export type MethodPhase = 'initialize' | 'start' | 'stop';
  */
 export class PhaseRunner {
   readonly #timeout: number;
+  readonly #queue: LifecycleQueue;
 
-  constructor(timeout: number) {
+  constructor(timeout: number, queue: LifecycleQueue) {
     this.#timeout = timeout;
+    this.#queue = queue;
   }
 
   /**
@@ -23,7 +26,13 @@ export class PhaseRunner {
     const instance = live.instance;
     if (instance === undefined) return undefined;
     const began = performance.now();
-    const pending = runLifecycleMethod(instance, record.name, phase, arg, this.#timeout, live.context);
+    let pending: Promise<void> | undefined;
+    this.#queue.enter(record.name, phase);
+    try {
+      pending = runLifecycleMethod(instance, record.name, phase, arg, this.#timeout, live.context);
+    } finally {
+      this.#queue.leave();
+    }
     if (pending === undefined) {
       record.timings[phase] = performance.now() - began;
       return undefined;

@@ -15,6 +15,7 @@ import { PluginHookWiring } from '../lifecycle/PluginHookWiring.js';
 import { FailureRecorder } from '../lifecycle/FailureRecorder.js';
 import { LIFECYCLE_EVENTS } from '../lifecycle/LIFECYCLE_EVENTS.js';
 import { LifecycleEvents } from '../lifecycle/LifecycleEvents.js';
+import { LifecycleQueue } from '../lifecycle/LifecycleQueue.js';
 import { LoadSequence } from '../lifecycle/LoadSequence.js';
 import { PhaseRunner } from '../lifecycle/PhaseRunner.js';
 import { PluginLoader } from '../lifecycle/PluginLoader.js';
@@ -70,6 +71,7 @@ export class PluginManager {
   readonly #registry: ExtensionRegistry;
   readonly #injector: PluginInjector;
   readonly #store = new PluginStore();
+  readonly #queue = new LifecycleQueue();
   readonly #registrar: PluginRegistrar;
   readonly #switch: PluginSwitch;
   readonly #loader: PluginLoader;
@@ -94,10 +96,10 @@ export class PluginManager {
     const store = this.#store;
     const dependencies = new DependencyResolver(store);
     const { failureMode, config } = settings;
-    const events = new LifecycleEvents(registry, logger);
+    const events = new LifecycleEvents(registry, logger, this.#queue);
     const machine = new PluginStateMachine(new StateAnnouncer(events, logger));
     const failures = new FailureRecorder(machine);
-    const phases = new PhaseRunner(settings.lifecycleTimeout);
+    const phases = new PhaseRunner(settings.lifecycleTimeout, this.#queue);
     const hooks = new PluginHookWiring(registry);
     const releaser = new PluginReleaser({ hooks, injector: this.#injector, logger });
     const preflight = new Preflight(dependencies, config, failures);
@@ -128,7 +130,14 @@ export class PluginManager {
     this.#registrar = new PluginRegistrar({ store, events, logger, strict: settings.validateMetadata });
     this.#switch = new PluginSwitch(registry, machine);
     this.#loader = loader;
-    this.#loadSequence = new LoadSequence({ dependencies, failureMode, preflight, loader, unloader, failures });
+    this.#loadSequence = new LoadSequence({
+      dependencies,
+      failureMode,
+      preflight,
+      loader,
+      unloader,
+      failures,
+    });
     this.#sequence = sequence;
     this.#unloader = unloader;
     this.#reloader = new PluginReloader({
@@ -173,9 +182,11 @@ export class PluginManager {
   /** Unloads the plugin (and its dependents) and forgets it. */
   async unregister(name: string): Promise<void> {
     const record = this.#store.get(name);
-    await this.#unloader.unload(record);
-    this.#store.delete(record);
-    this.#switch.forget(record);
+    await this.#queue.run(`unregister:${name}`, `unregister('${name}')`, 'exclusive', async () => {
+      await this.#unloader.unload(record);
+      this.#store.delete(record);
+      this.#switch.forget(record);
+    });
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -186,7 +197,10 @@ export class PluginManager {
    * calls share one instantiation. Rejects with the plugin's failure.
    */
   async load<T extends object = object>(name: string): Promise<T> {
-    return (await this.#loader.load(this.#store.get(name))) as T;
+    const record = this.#store.get(name);
+    return (await this.#queue.run(`load:${name}`, `load('${name}')`, 'constructive', () =>
+      this.#loader.load(record),
+    )) as T;
   }
 
   /**
@@ -194,7 +208,7 @@ export class PluginManager {
    * `abort` mode the first failure unloads what this call loaded and rejects with `StartupError`.
    */
   loadAll(): Promise<LoadReport> {
-    return this.#loadSequence.run();
+    return this.#queue.run('loadAll', 'loadAll()', 'constructive', () => this.#loadSequence.run());
   }
 
   /**
@@ -204,7 +218,7 @@ export class PluginManager {
    * started, in reverse order, and rejects with `StartupError`.
    */
   start(): Promise<StartReport> {
-    return this.#sequence.start();
+    return this.#queue.run('start', 'start()', 'constructive', () => this.#sequence.start());
   }
 
   /**
@@ -213,7 +227,7 @@ export class PluginManager {
    * Idempotent: with nothing started it does nothing.
    */
   stop(): Promise<StopReport> {
-    return this.#sequence.stop();
+    return this.#queue.run('stop', 'stop()', 'exclusive', () => this.#sequence.stop());
   }
 
   /**
@@ -221,19 +235,24 @@ export class PluginManager {
    * services are removed, the instance is released (`@preDestroy` runs).
    */
   async unload(name: string): Promise<void> {
-    await this.#unloader.unload(this.#store.get(name));
+    const record = this.#store.get(name);
+    await this.#queue.run(`unload:${name}`, `unload('${name}')`, 'exclusive', () =>
+      this.#unloader.unload(record),
+    );
   }
 
   /** Unloads every loaded plugin, dependents first. */
   unloadAll(): Promise<void> {
-    return this.#unloader.unloadAll();
+    return this.#queue.run('unloadAll', 'unloadAll()', 'exclusive', () => this.#unloader.unloadAll());
   }
 
   /** Stops then unloads everything; also removes the shutdown hooks. */
   async close(): Promise<void> {
     this.#shutdownHooks.remove();
-    await this.stop();
-    await this.unloadAll();
+    await this.#queue.run('close', 'close()', 'exclusive', async () => {
+      await this.#sequence.stop();
+      await this.#unloader.unloadAll();
+    });
   }
 
   /** `await using manager = new PluginManager()` closes it at the end of the scope. */
@@ -248,7 +267,10 @@ export class PluginManager {
    * dependents then fail with a `DependencyError` naming it.
    */
   async reload(name: string): Promise<ReloadReport> {
-    return this.#reloader.reload(this.#store.get(name));
+    const record = this.#store.get(name);
+    return this.#queue.run(`reload:${name}`, `reload('${name}')`, 'exclusive', () =>
+      this.#reloader.reload(record),
+    );
   }
 
   // ---------------------------------------------------------------- hooks
