@@ -15,8 +15,6 @@ const FIXES: Readonly<Record<string, string>> = {
     "upgrade the host's @trellis/core, or use a plugin version whose engines.trellis allows this one",
   TRELLIS_DEPENDENCY_CYCLE:
     'remove one dependency of the cycle (move shared code into a third plugin both depend on)',
-  TRELLIS_PERMISSION_UNKNOWN: 'use one of the permission names in docs/permissions.md',
-  TRELLIS_PERMISSION_NOT_GRANTED:
     'grant it in the config (grants: { <plugin>: [...] }) or remove it from the plugin',
   TRELLIS_PLUGIN_REGISTRATION: 'correct the plugin metadata named in the message',
 };

@@ -1,6 +1,6 @@
 import type { Problem } from './Problem.js';
 
-// Permission names of docs/permissions.md: a capability, with a pattern or path where it takes one.
+// The permission names Trellis knows (docs/cli.md lists them): a capability, with a pattern or path where it takes one.
 const KNOWN = [
   /^(events\.publish|events\.subscribe|hooks)(:.+)?$/,
   /^(fs\.read|fs\.write)(:.+)?$/,
@@ -27,7 +27,7 @@ export function permissionProblems(
         code: 'TRELLIS_DOCTOR_PERMISSION_UNKNOWN',
         plugin,
         message: `declares the unknown permission '${permission}'`,
-        fix: 'use one of the permission names in docs/permissions.md (e.g. events.publish:user.*, storage, net)',
+        fix: 'use one of the permission names listed in docs/cli.md (e.g. events.publish:user.*, storage, net)',
         severity: 'error',
       });
     }
