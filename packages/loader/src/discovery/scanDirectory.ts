@@ -57,39 +57,39 @@ export async function scanDirectory(dir: string, options: ScanOptions = {}): Pro
     folders: [],
     skipped: [],
   };
-  await visit(walk, root, true);
+  await visit(walk, root, true, false);
   return { root, modules: walk.modules, folders: walk.folders, skipped: walk.skipped };
 }
 
-async function visit(walk: Walk, dir: string, isRoot: boolean): Promise<void> {
+async function visit(walk: Walk, dir: string, isRoot: boolean, viaLink: boolean): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (!isRoot && entries.some((entry) => entry.name === MANIFEST_FILE && !entry.isDirectory())) {
     walk.folders.push(dir);
     return;
   }
-  const subdirs: string[] = [];
+  const subdirs: { path: string; link: boolean }[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const kind = await kindOf(walk, entry, path);
     if (kind === 'file') {
       if (!matches(walk, path, entry.name)) continue;
       // One module once, however many links lead to it (two URLs would make two module instances).
-      const real = await realpath(path);
+      const real = viaLink || entry.isSymbolicLink() ? await realpath(path) : path;
       if (walk.visited.has(real)) continue;
       walk.visited.add(real);
       walk.modules.push(path);
     } else if (kind === 'dir') {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      subdirs.push(path);
+      subdirs.push({ path, link: viaLink || entry.isSymbolicLink() });
     }
   }
   for (const sub of subdirs) {
-    if (!walk.recursive && !(await holdsManifest(sub))) continue;
-    const real = await realpath(sub);
+    if (!walk.recursive && !(await holdsManifest(sub.path))) continue;
+    const real = sub.link ? await realpath(sub.path) : sub.path;
     if (walk.visited.has(real)) continue; // a link back to a folder already walked
     walk.visited.add(real);
-    await visit(walk, sub, false);
+    await visit(walk, sub.path, false, sub.link);
   }
 }
 
