@@ -15,7 +15,6 @@ const FIXES: Readonly<Record<string, string>> = {
     "upgrade the host's @trellis/core, or use a plugin version whose engines.trellis allows this one",
   TRELLIS_DEPENDENCY_CYCLE:
     'remove one dependency of the cycle (move shared code into a third plugin both depend on)',
-    'grant it in the config (grants: { <plugin>: [...] }) or remove it from the plugin',
   TRELLIS_PLUGIN_REGISTRATION: 'correct the plugin metadata named in the message',
 };
 
