@@ -1,12 +1,13 @@
 import type { ExtensionRegistry } from '@trellis/extensions';
-import { Container, type BindingIdentifier, type Newable } from 'inversify';
+import { Container, type BindingIdentifier, type Newable, type ServiceIdentifier } from 'inversify';
 import type { PluginConfig } from '../config/PluginConfig.js';
 import type { ContextHost } from '../context/ManagedPluginContext.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import type { Logger } from '../logging/Logger.js';
 import { LivePlugin, type PluginRecord } from '../model/PluginRecord.js';
 import { bindCoreTokens } from './bindCoreTokens.js';
-import { bindProviders } from './bindProviders.js';
+import { bindClass, bindProviders, type ProviderBindingTools } from './bindProviders.js';
+import { ThenableBox } from './ThenableBox.js';
 
 /** What a {@link PluginInjector} works with. Internal. */
 export interface PluginInjectorInit {
@@ -32,6 +33,7 @@ export class PluginInjector {
   /** The plugins being instantiated (innermost last). */
   readonly #resolving: LivePlugin[] = [];
   #asyncResolution: Promise<unknown> = Promise.resolve();
+  readonly #tools: ProviderBindingTools;
   readonly #resolveAs = <T>(live: LivePlugin, resolve: () => T): T => {
     this.#resolving.push(live);
     try {
@@ -48,13 +50,17 @@ export class PluginInjector {
     this.#host = {
       registry: init.registry,
       childLogger: (name) => logger.child({ plugin: name }),
-      resolve: (owner, token) => this.#resolveAs(owner, () => container.get(token)),
+      resolve: (owner, token) =>
+        ThenableBox.unwrap(this.#resolveAs(owner, () => container.get(token as ServiceIdentifier))) as never,
       provide: (owner, token, value) => {
-        owner.bindings.push(container.bind(token).toConstantValue(value).getIdentifier());
+        const bound = ThenableBox.wrap(value);
+        owner.bindings.push(container.bind<unknown>(token).toConstantValue(bound).getIdentifier());
       },
     };
+    const current = (): LivePlugin | undefined => this.#resolving[this.#resolving.length - 1];
+    this.#tools = { resolveAs: this.#resolveAs, consumer: current };
     bindCoreTokens(container, {
-      current: () => this.#resolving[this.#resolving.length - 1],
+      current,
       logger: init.logger,
       manager: init.manager,
       registry: init.registry,
@@ -68,9 +74,17 @@ export class PluginInjector {
 
   /** Binds the plugin's services and class, and creates its instance. */
   instantiate(record: PluginRecord, live: LivePlugin): object | Promise<object> {
-    bindProviders(this.container, live, record.meta, this.#resolveAs);
-    live.bindings.push(this.container.bind(live.cls).toSelf().inSingletonScope().getIdentifier());
+    bindProviders(this.container, live, record.meta, this.#tools);
+    live.bindings.push(bindClass(this.container, live.cls, live.cls as Newable<object>));
     return this.#construct(live);
+  }
+
+  /**
+   * The value bound to a token, resolved from the host (outside any plugin); thenables come back
+   * as they are.
+   */
+  get(token: ServiceIdentifier): unknown {
+    return ThenableBox.unwrap(this.container.get(token));
   }
 
   /** Removes the incarnation's bindings (`@preDestroy` runs); returns the first failure. */

@@ -1,18 +1,51 @@
 import type { Newable, ServiceIdentifier } from 'inversify';
-import type { ConfigSchema } from '../config/ConfigSchema.js';
+import type { PluginConfigSchema } from '../config/PluginConfigSchema.js';
 import type { PluginContext } from '../context/PluginContext.js';
 
 /** Dependencies: plugin name → semver range, or a list of names meaning any version. */
 export type DependencySpec = Readonly<Record<string, string>> | readonly string[];
 
-/** A service a plugin offers to others, bound in the container while the plugin is loaded. */
+/** How long a provided value lives: one for every consumer, or one per injecting plugin. */
+export type ProviderScope = 'singleton' | 'consumer';
+
+/**
+ * A service a plugin offers to others, bound in the container while the plugin is loaded. Values
+ * (and factory results) that are thenables are injected as they are, never awaited.
+ *
+ * @example
+ * ```ts
+ * provides: [
+ *   { token: Clock, useValue: systemClock },
+ *   { token: Pool, useFactory: (ctx) => createPool(ctx.config.get('url')) },
+ *   // each injecting plugin gets its own facade, built with its own context
+ *   { token: Registry, scope: 'consumer', useFactory: (own, consumer) => registry.forPlugin(consumer.name) },
+ * ]
+ * ```
+ */
 export type ProviderDefinition<T = unknown> =
-  | { readonly token: ServiceIdentifier<T>; readonly useClass: Newable<T> }
-  | { readonly token: ServiceIdentifier<T>; readonly useValue: T }
+  | {
+      readonly token: ServiceIdentifier<T>;
+      /** Instantiated once, on first use, resolving its injections as the providing plugin. */
+      readonly useClass: Newable<T>;
+      readonly scope?: 'singleton';
+    }
+  | { readonly token: ServiceIdentifier<T>; readonly useValue: T; readonly scope?: 'singleton' }
   | {
       readonly token: ServiceIdentifier<T>;
       /** Called once, on first use, with the providing plugin's context. */
       readonly useFactory: (ctx: PluginContext) => T;
+      /** `'singleton'` (the default): one value shared by every consumer. */
+      readonly scope?: 'singleton';
+    }
+  | {
+      readonly token: ServiceIdentifier<T>;
+      /**
+       * Called once per injecting plugin (per load of it), with the providing plugin's context and
+       * the consumer's; the value is shared by that consumer's injections and `ctx.get()` calls.
+       */
+      readonly useFactory: (providerCtx: PluginContext, consumerCtx: PluginContext) => T;
+      /** `'consumer'`: every injecting plugin gets its own value. */
+      readonly scope: 'consumer';
     };
 
 /**
@@ -41,7 +74,7 @@ export interface PluginOptions {
   /** Permissions the plugin asks for (informational, for hosts that enforce them). */
   readonly permissions?: readonly string[];
   /** The schema of its config section. */
-  readonly config?: ConfigSchema;
+  readonly config?: PluginConfigSchema;
   /** Services it provides to other plugins. */
   readonly provides?: readonly ProviderDefinition[];
 }
@@ -58,6 +91,6 @@ export interface PluginMetadata {
   readonly optionalDependencies: Readonly<Record<string, string>>;
   readonly engines: { readonly trellis?: string };
   readonly permissions: readonly string[];
-  readonly config: ConfigSchema | undefined;
+  readonly config: PluginConfigSchema | undefined;
   readonly provides: readonly ProviderDefinition[];
 }

@@ -3,6 +3,8 @@ import { ValidationError } from '@trellis/extensions';
 import { CONFIG_FIELD_TYPES, type ConfigSchema } from '../config/ConfigSchema.js';
 import { checkConfigValue } from '../config/checkConfigValue.js';
 import { describeValue } from '../config/describeValue.js';
+import { isStandardSchema } from '../config/isStandardSchema.js';
+import type { PluginConfigSchema } from '../config/PluginConfigSchema.js';
 import { PLUGIN_NAME_PATTERN } from './PLUGIN_NAME_PATTERN.js';
 import type { DependencySpec, PluginMetadata, PluginOptions, ProviderDefinition } from './PluginOptions.js';
 
@@ -44,10 +46,11 @@ function normaliseDependencies(
   return result;
 }
 
-function checkSchema(schema: unknown, problems: string[]): ConfigSchema | undefined {
+function checkSchema(schema: unknown, problems: string[]): PluginConfigSchema | undefined {
   if (schema === undefined) return undefined;
+  if (isStandardSchema(schema)) return schema;
   if (!isRecord(schema)) {
-    problems.push('config must be an object of key → field schema');
+    problems.push('config must be an object of key → field schema, or a Standard Schema (zod, valibot…)');
     return undefined;
   }
   for (const [key, field] of Object.entries(schema)) {
@@ -104,6 +107,18 @@ function checkProviders(provides: unknown, problems: string[]): ProviderDefiniti
     }
     if ('useFactory' in entry && typeof entry.useFactory !== 'function') {
       problems.push(`provides[${index}].useFactory must be a function`);
+      return;
+    }
+    if ('scope' in entry && entry.scope !== 'singleton' && entry.scope !== 'consumer') {
+      problems.push(
+        `provides[${index}].scope must be 'singleton' or 'consumer', got ${describeValue(entry.scope)}`,
+      );
+      return;
+    }
+    if (entry.scope === 'consumer' && !('useFactory' in entry)) {
+      problems.push(
+        `provides[${index}]: scope 'consumer' needs useFactory: (providerCtx, consumerCtx) => value`,
+      );
       return;
     }
     valid.push(entry as unknown as ProviderDefinition);
