@@ -20,6 +20,7 @@ export type {
   MiddlewarePoint,
   AnyExtensionPoint,
   DefinePointOptions,
+  PointMode,
 } from './points/ExtensionPoint.js';
 export { defineFilter } from './points/defineFilter.js';
 export { defineNotify } from './points/defineNotify.js';
@@ -45,6 +46,7 @@ export type { Unsubscribe } from './registry/Unsubscribe.js';
 export { ERROR_STRATEGIES, type ErrorStrategy } from './registry/ErrorStrategy.js';
 export type { HookLogger } from './registry/HookLogger.js';
 export type { RegistryOptions } from './registry/RegistryOptions.js';
+export type { RegistryWarning, RegistryWarningCode } from './registry/RegistryWarning.js';
 export type { DispatchOptions, NotifyAsyncOptions } from './registry/DispatchOptions.js';
 export type { PointDescription, HandlerDescription } from './registry/PointDescription.js';
 export type { HandlerStats } from './registry/HandlerStats.js';

@@ -3,7 +3,11 @@ import { defineFilter, ExtensionRegistry, HookError, ValidationError } from '@tr
 
 const point = defineFilter<number>('timer.edges');
 const later = (value: number, ms: number): Promise<number> =>
-  new Promise((resolve) => setTimeout(() => { resolve(value); }, ms));
+  new Promise((resolve) =>
+    setTimeout(() => {
+      resolve(value);
+    }, ms),
+  );
 const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
 describe('timeouts at their edges', () => {

@@ -9,6 +9,9 @@ import type { Registration } from '../registry/Registration.js';
 import type { PlanEntry } from './DispatchPlan.js';
 import type { RunnerFactory } from './RunnerFactory.js';
 import { isThenable } from './isThenable.js';
+import { skipMessage } from './skipMessage.js';
+import { ValidationError } from '../errors/ValidationError.js';
+import type { RegistryWarning } from '../registry/RegistryWarning.js';
 import type { RunOutcome } from './RunOutcome.js';
 
 /** What the engine needs from the registry that owns it. */
@@ -25,6 +28,10 @@ export interface EngineHost {
   remove(reg: Registration): void;
   /** A handler was seen returning a promise: plans must stop offering it to sync dispatchers. */
   returnedPromise(reg: Registration): void;
+  /** Reports a warning to the host's `onWarning` (never throws). */
+  warn(warning: RegistryWarning): void;
+  /** The registry's `strict` option: a skipped async handler is a failure, not a warning. */
+  readonly strict: boolean;
 }
 
 /**
@@ -37,6 +44,8 @@ export class DispatchEngine {
   readonly maxDepth: number;
   /** Nesting depth of synchronous dispatch sections on the current stack. */
   depth = 0;
+  /** Log each traced attempt at debug (tracing); off, observed plans only count `stats()`. */
+  logTraces = false;
   /** Compiled runner factories per runner shape (see `runnerShape`). */
   readonly runnerFactories = new Map<string, RunnerFactory>();
   /** Errors the engine raised itself for a given handler (timeouts): never wrapped again. */
@@ -125,15 +134,14 @@ export class DispatchEngine {
   warnSkipped(reg: Registration, event: string): void {
     if (reg.warned) return;
     reg.warned = true;
-    this.host.logger.warn(
-      { event, plugin: reg.plugin, handler: reg.name },
-      `Handler '${reg.name}'${reg.plugin === undefined ? '' : ` of plugin '${reg.plugin}'`} on '${event}' is ` +
-        `asynchronous and was skipped by a synchronous dispatch; use the …Async dispatcher (or make the handler synchronous).`,
-    );
+    const message = skipMessage(reg, event);
+    this.host.logger.warn({ event, plugin: reg.plugin, handler: reg.name }, message);
+    this.host.warn({ code: 'TRELLIS_ASYNC_HANDLER_SKIPPED', message, plugin: reg.plugin, event });
   }
 
   /** Tracing: logs one attempt of a handler run at debug level. */
   traceAttempt(entry: PlanEntry, durationMs: number, outcome: RunOutcome, attempt: number): void {
+    if (!this.logTraces) return;
     const reg = entry.reg;
     this.host.logger.debug(
       {
@@ -190,8 +198,10 @@ export class DispatchEngine {
     });
     if (!reg.returnsPromise) {
       reg.returnsPromise = true;
-      this.warnSkipped(reg, event);
+      if (!this.host.strict) this.warnSkipped(reg, event);
       this.host.returnedPromise(reg);
     }
+    // Under `strict` the ignored promise is this handler's failure (the dispatch is inside its `try`).
+    if (this.host.strict) throw new ValidationError(skipMessage(reg, event));
   }
 }

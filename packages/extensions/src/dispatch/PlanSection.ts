@@ -1,3 +1,4 @@
+import type { PointKind } from '../points/ExtensionPoint.js';
 import { effectiveTimeout } from '../handlers/effectiveTimeout.js';
 import type { Registration } from '../registry/Registration.js';
 import type { ErrorStrategy } from '../registry/ErrorStrategy.js';
@@ -31,6 +32,8 @@ export type AsyncRunner = (input: unknown, strategy: ErrorStrategy) => Promise<u
 export class PlanSection {
   /** The concrete event name of the plan. */
   readonly event: string;
+  /** The dispatch kind of the plan (what `ctx.kind` tells handlers). */
+  readonly kind: PointKind;
   readonly regs: readonly Registration[];
   readonly fns: readonly PlanHandler[];
   /**
@@ -57,23 +60,28 @@ export class PlanSection {
 
   /**
    * @param ctxs - the reusable context of each handler, `undefined` where a fresh one is made per run.
+   * @param fns - what runs for each registration (default its handler; a synchronous section under
+   *   `strict` runs a failure in place of an async handler).
    * @param presetEmpty - install the trivial runners when there are no entries (not when the
    *   first dispatch still has warnings to log).
    */
   constructor(
     event: string,
+    kind: PointKind,
     regs: readonly Registration[],
     ctxs: readonly (HandlerContext | undefined)[],
     defaultTimeout: number | undefined,
     plain: boolean,
     presetEmpty: boolean,
+    fns?: readonly PlanHandler[],
   ) {
     // Not frozen, only typed read-only: the optimising compiler of Node 20 does not inline indexed
     // loads from frozen arrays where the receiver varies (the asynchronous continuation), so each
     // `fns[i]` / `ctxs[i]` became a generic keyed-load call (about 10 ns per handler).
     this.event = event;
+    this.kind = kind;
     this.regs = regs;
-    this.fns = regs.map((reg) => reg.handler as unknown as PlanHandler);
+    this.fns = fns ?? regs.map((reg) => reg.handler as unknown as PlanHandler);
     this.ctxs = ctxs;
     this.defaultTimeout = defaultTimeout;
     this.plain = plain;
@@ -92,7 +100,7 @@ export class PlanSection {
     return (this.#entries ??= this.regs.map((reg, k): PlanEntry => ({
       reg,
       fn: this.fns[k] as PlanHandler,
-      ctx: this.ctxs[k] ?? reg.contextFor(this.event),
+      ctx: this.ctxs[k] ?? reg.contextFor(this.event, this.kind),
       timeout: effectiveTimeout(reg.timeout, this.defaultTimeout),
     })));
   }

@@ -10,6 +10,7 @@ import { isThenable } from './isThenable.js';
 import { rejected } from './rejected.js';
 import type { PlanSection } from './PlanSection.js';
 import { SeriesMode } from './SeriesMode.js';
+import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
 
 /**
  * The asynchronous part of a series dispatch (filter, notify, collect), once a handler returned a
@@ -122,8 +123,8 @@ export class SeriesRun {
 
   #fulfilled(returned: unknown): void {
     const ctx = this.#ctx!;
-    const stopped = ctx.stopMark !== this.#mark;
-    this.#apply(stopped ? ctx.takeStop(this.#mark, returned) : returned);
+    const stopped = ctx[STOP_MARK] !== this.#mark;
+    this.#apply(stopped ? ctx[TAKE_STOP](this.#mark, returned) : returned);
     if (stopped) {
       this.#finish();
       return;
@@ -133,7 +134,7 @@ export class SeriesRun {
   }
 
   #rejected(error: unknown): void {
-    this.#ctx!.rewind(this.#mark);
+    this.#ctx![REWIND](this.#mark);
     if (this.#fail(error)) this.#advance();
   }
 
@@ -172,8 +173,8 @@ export class SeriesRun {
     try {
       while (this.#index < count) {
         const index = this.#index;
-        const ctx = ctxs[index] ?? new HandlerContext(this.#event, regs[index]!.plugin);
-        const mark = ctx.stopMark;
+        const ctx = ctxs[index] ?? new HandlerContext(this.#event, regs[index]!.plugin, this.#section.kind);
+        const mark = ctx[STOP_MARK];
         let result: unknown;
         let thenable: boolean;
         try {
@@ -181,7 +182,7 @@ export class SeriesRun {
           // Inside the `try`: reading `then` of a hostile value may throw (a failure of this handler).
           thenable = result !== undefined && isThenable(result);
         } catch (error) {
-          ctx.rewind(mark);
+          ctx[REWIND](mark);
           if (this.#fail(error)) continue;
           return;
         }
@@ -189,8 +190,8 @@ export class SeriesRun {
           this.#await(result as PromiseLike<unknown>, ctx, mark);
           return;
         }
-        const stopped = ctx.stopMark !== mark;
-        this.#apply(stopped ? ctx.takeStop(mark, result) : result);
+        const stopped = ctx[STOP_MARK] !== mark;
+        this.#apply(stopped ? ctx[TAKE_STOP](mark, result) : result);
         if (stopped) break;
         this.#index = index + 1;
       }

@@ -5,6 +5,7 @@ import { isStop } from './isStop.js';
 import type { PlanEntry } from './DispatchPlan.js';
 import type { HandlerContext } from './HandlerContext.js';
 import type { RunOutcome } from './RunOutcome.js';
+import { STOP_MARK, STOP_VALUE } from './contextInternals.js';
 
 /**
  * Claims a `once` handler for this run: false when it already ran. The registration is removed
@@ -20,8 +21,12 @@ export function claimOnce(engine: DispatchEngine, reg: Registration): boolean {
 
 /** The outcome of an attempt that returned `result`, honouring a `ctx.stop(value)` made during it. */
 export function okOutcome(ctx: HandlerContext, result: unknown): RunOutcome {
-  const stopped = ctx.stopMark !== 0;
-  return { status: 'ok', result: stopped && ctx.stopValue !== undefined ? ctx.stopValue : result, stopped };
+  const stopped = ctx[STOP_MARK] !== 0;
+  return {
+    status: 'ok',
+    result: stopped && ctx[STOP_VALUE] !== undefined ? ctx[STOP_VALUE] : result,
+    stopped,
+  };
 }
 
 /**

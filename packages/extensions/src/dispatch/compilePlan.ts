@@ -1,22 +1,34 @@
 import { effectiveTimeout } from '../handlers/effectiveTimeout.js';
-import type { PointKind } from '../points/ExtensionPoint.js';
+import type { PointKind, PointMode } from '../points/ExtensionPoint.js';
 import type { Registration } from '../registry/Registration.js';
 import type { DispatchPlan } from './DispatchPlan.js';
-import { PlanSection } from './PlanSection.js';
 import type { HandlerContext } from './HandlerContext.js';
+import { PlanSection, type PlanHandler, type SyncRunner } from './PlanSection.js';
 
 /** Inputs of {@link compilePlan}. */
 export interface CompilePlanInput {
   readonly event: string;
   /** `event` split at dots (for wildcard matching when the registry changes). */
   readonly segments: readonly string[];
+  /** The kind a typed point claimed for `event`, if any. */
   readonly kind: PointKind | undefined;
-  /** The enabled handlers that match `event`, already in dispatch order. */
+  /** The mode a typed point declared for `event`, if any. */
+  readonly mode: PointMode | undefined;
+  /** The kind of dispatch the plan serves. */
+  readonly dispatchKind: PointKind;
+  /** The enabled handlers that match `event` and join `dispatchKind`, already in dispatch order. */
   readonly regs: readonly Registration[];
   readonly defaultTimeout: number | undefined;
   readonly tracing: boolean;
   /** Reusable contexts of exact-name registrations, kept across recompilations. */
   readonly contextOf: (reg: Registration) => HandlerContext;
+  /**
+   * Under the registry's `strict` option: what a synchronous dispatch runs in place of an async
+   * handler (a function that throws, so that the skip is a failure for the error strategy).
+   */
+  readonly skipFailure: ((reg: Registration) => PlanHandler) | undefined;
+  /** What every synchronous dispatch of an `async`-mode point runs: it throws. */
+  readonly asyncOnly: (() => SyncRunner) | undefined;
 }
 
 const isAsync = (reg: Registration): boolean => reg.declaredAsync || reg.returnsPromise;
@@ -31,20 +43,60 @@ const isPlain = (
     (reg) => effectiveTimeout(reg.timeout, defaultTimeout) === undefined && reg.retries === 0 && !reg.once,
   );
 
-/** Builds the immutable dispatch plan of one concrete event name. */
+/** The synchronous section: async handlers left out (or, under `strict`, replaced by a failure). */
+function syncSection(input: CompilePlanInput, all: PlanSection, contexts: HandlerContext[]): PlanSection {
+  const { event, regs, defaultTimeout, tracing, skipFailure } = input;
+  const asyncOnly = input.asyncOnly;
+  if (asyncOnly !== undefined) {
+    const section = new PlanSection(event, input.dispatchKind, [], [], defaultTimeout, true, false);
+    const refuse = asyncOnly();
+    section.filterRunner = refuse;
+    section.notifyRunner = refuse;
+    section.collectRunner = refuse;
+    return section;
+  }
+  if (!regs.some(isAsync)) return all;
+  if (skipFailure !== undefined) {
+    return new PlanSection(
+      event,
+      input.dispatchKind,
+      regs,
+      contexts,
+      defaultTimeout,
+      isPlain(regs, defaultTimeout, tracing),
+      true,
+      regs.map((reg) => (isAsync(reg) ? skipFailure(reg) : (reg.handler as unknown as PlanHandler))),
+    );
+  }
+  const syncRegs = regs.filter((reg) => !isAsync(reg));
+  return new PlanSection(
+    event,
+    input.dispatchKind,
+    syncRegs,
+    contexts.filter((_ctx, k) => !isAsync(regs[k] as Registration)),
+    defaultTimeout,
+    isPlain(syncRegs, defaultTimeout, tracing),
+    !regs.some((reg) => isAsync(reg) && !reg.warned),
+  );
+}
+
+/** Builds the immutable dispatch plan of one concrete event name and dispatch kind. */
 export function compilePlan(input: CompilePlanInput): DispatchPlan {
   const { event, regs, defaultTimeout, tracing } = input;
   const contexts = regs.map((reg) => input.contextOf(reg));
-  const syncRegs = regs.filter((reg) => !isAsync(reg));
-  const skipped = regs.filter((reg) => isAsync(reg) && !reg.warned);
   const all = new PlanSection(
     event,
+    input.dispatchKind,
     regs,
     regs.map((reg, k) => (isAsync(reg) ? undefined : contexts[k])),
     defaultTimeout,
     isPlain(regs, defaultTimeout, tracing),
     true,
   );
+  const skipped =
+    input.asyncOnly === undefined && input.skipFailure === undefined
+      ? regs.filter((reg) => isAsync(reg) && !reg.warned)
+      : [];
   return {
     event,
     segments: input.segments,
@@ -52,17 +104,7 @@ export function compilePlan(input: CompilePlanInput): DispatchPlan {
     all,
     // Without asynchronous handlers both sections hold the same handlers and contexts: one object
     // serves both (its synchronous and asynchronous runners are separate fields).
-    sync:
-      syncRegs.length === regs.length
-        ? all
-        : new PlanSection(
-            event,
-            syncRegs,
-            contexts.filter((_ctx, k) => !isAsync(regs[k] as Registration)),
-            defaultTimeout,
-            isPlain(syncRegs, defaultTimeout, tracing),
-            skipped.length === 0,
-          ),
+    sync: syncSection(input, all, contexts),
     pendingWarnings: skipped.length > 0 ? Object.freeze(skipped) : undefined,
     tracing,
   };

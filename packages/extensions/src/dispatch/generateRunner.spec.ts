@@ -21,8 +21,8 @@ describe('generated runners', () => {
   describe('when an asynchronous runner is generated', () => {
     it('should reuse contexts of sync handlers and make fresh ones for async handlers', () => {
       const source = asyncRunnerSource([true, false], SeriesMode.Filter);
-      expect(source).toContain('m = c0.stopMark; r = f0(v, c0);');
-      expect(source).toContain('x = new Ctx(event, p1); m = 0; r = f1(v, x);');
+      expect(source).toContain('m = c0[sm]; r = f0(v, c0);');
+      expect(source).toContain('x = new Ctx(event, p1, kind); m = 0; r = f1(v, x);');
       expect(source).toMatchSnapshot();
     });
   });

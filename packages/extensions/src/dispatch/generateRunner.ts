@@ -9,6 +9,7 @@ import { notifyResume } from './runNotifySync.js';
 import { continueSeries, seriesResume } from './runSeriesAsync.js';
 import { SeriesMode } from './SeriesMode.js';
 import type { RunnerFactory } from './RunnerFactory.js';
+import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
 
 /**
  * Sections with more handlers than this keep the loop: past V8's inlining budget the straight-line
@@ -25,21 +26,21 @@ export function syncRunnerSource(count: number, mode: SeriesMode): string {
   for (let k = 0; k < count; k++) {
     const f = `f${k}`;
     const c = `c${k}`;
-    lines.push(`i = ${k}; m = ${c}.stopMark; r = ${f}(v, ${c});`);
+    lines.push(`i = ${k}; m = ${c}[sm]; r = ${f}(v, ${c});`);
     if (mode === SeriesMode.Filter) {
       lines.push(
         `if (r !== undefined) { if (${THENABLE}) inSync(${k}, r); else v = r; }`,
-        `if (${c}.stopMark !== m) { engine.depth = d; return ${c}.takeStop(m, v); }`,
+        `if (${c}[sm] !== m) { engine.depth = d; return ${c}[ts](m, v); }`,
       );
     } else if (mode === SeriesMode.Notify) {
       lines.push(
         `if (r !== undefined && ${THENABLE}) inSync(${k}, r);`,
-        `if (${c}.stopMark !== m) { engine.depth = d; ${c}.rewind(m); return undefined; }`,
+        `if (${c}[sm] !== m) { engine.depth = d; ${c}[rw](m); return undefined; }`,
       );
     } else {
       lines.push(
         `if (r !== undefined && ${THENABLE}) { inSync(${k}, r); r = undefined; }`,
-        `if (${c}.stopMark !== m) { engine.depth = d; r = ${c}.takeStop(m, r); if (r !== undefined) out.push(r); return out; }`,
+        `if (${c}[sm] !== m) { engine.depth = d; r = ${c}[ts](m, r); if (r !== undefined) out.push(r); return out; }`,
         `if (r !== undefined) out.push(r);`,
       );
     }
@@ -95,7 +96,7 @@ export function generateSyncRunner(
     out?: unknown[],
   ): unknown => {
     // Stops the failing handler requested before it threw belong to its run only.
-    section.ctxs[index]?.rewind(mark);
+    section.ctxs[index]?.[REWIND](mark);
     try {
       return mode === SeriesMode.Collect
         ? collectResume(engine, section, event, value, strategy, index, error, out ?? [])
@@ -115,6 +116,9 @@ export function generateSyncRunner(
       maxDepth: engine.maxDepth,
       fail,
       inSync,
+      sm: STOP_MARK,
+      ts: TAKE_STOP,
+      rw: REWIND,
     },
   ) as SyncRunner | undefined;
 }
@@ -133,10 +137,10 @@ export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode):
     const c = reused ? `c${k}` : 'x';
     lines.push(
       reused
-        ? `i = ${k}; m = ${c}.stopMark; r = ${f}(v, ${c});`
-        : `i = ${k}; x = new Ctx(event, p${k}); m = 0; r = ${f}(v, x);`,
+        ? `i = ${k}; m = ${c}[sm]; r = ${f}(v, ${c});`
+        : `i = ${k}; x = new Ctx(event, p${k}, kind); m = 0; r = ${f}(v, x);`,
       `if (r !== undefined && ${THENABLE}) { r = cont(engine, section, event, strategy, mode, v, out, undefined, ${k}, r, ${c}, m); engine.depth = d; return r; }`,
-      `s = ${c}.stopMark !== m; if (s) r = ${c}.takeStop(m, r);`,
+      `s = ${c}[sm] !== m; if (s) r = ${c}[ts](m, r);`,
     );
     if (mode === SeriesMode.Filter) lines.push('if (r !== undefined) v = r;');
     else if (mode === SeriesMode.Collect) lines.push('if (r !== undefined) out.push(r);');
@@ -186,7 +190,7 @@ export function generateAsyncRunner(
     mark: number,
   ): Promise<unknown> => {
     // A fresh context (undefined in `ctxs`) is dropped anyway.
-    section.ctxs[index]?.rewind(mark);
+    section.ctxs[index]?.[REWIND](mark);
     try {
       return seriesResume(engine, section, event, value, strategy, mode, index, error, out);
     } finally {
@@ -212,6 +216,9 @@ export function generateAsyncRunner(
       cont: continueSeries,
       rejected,
       Ctx: HandlerContext,
+      kind: section.kind,
+      sm: STOP_MARK,
+      ts: TAKE_STOP,
       ...plugins,
     },
   ) as AsyncRunner | undefined;

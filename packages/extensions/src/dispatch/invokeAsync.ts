@@ -6,6 +6,7 @@ import { HandlerContext } from './HandlerContext.js';
 import { isThenable } from './isThenable.js';
 import { SKIPPED, type RunOutcome } from './RunOutcome.js';
 import { withTimeout } from './withTimeout.js';
+import { ABORT } from './contextInternals.js';
 
 /**
  * Runs one handler for an asynchronous dispatcher with every feature: `once`, retries, timeouts
@@ -25,7 +26,7 @@ export async function invokeAsync(
   const runStart = tracing ? performance.now() : 0;
   let outcome: RunOutcome;
   for (let attempt = 0; ; attempt++) {
-    const ctx = new HandlerContext(entry.ctx.event, reg.plugin);
+    const ctx = new HandlerContext(entry.ctx.event, reg.plugin, entry.ctx.kind);
     const start = timed ? performance.now() : 0;
     const timeoutError = (): HookTimeoutError =>
       engine.own(
@@ -44,7 +45,7 @@ export async function invokeAsync(
         outcome = okOutcome(ctx, result);
       } else if (timeout !== undefined && performance.now() - start > timeout) {
         const error = timeoutError();
-        ctx.abort(error);
+        ctx[ABORT](error);
         outcome = { status: 'failed', error };
       } else {
         outcome = okOutcome(ctx, result);

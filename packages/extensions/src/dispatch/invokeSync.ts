@@ -5,6 +5,7 @@ import type { PlanEntry } from './DispatchPlan.js';
 import { HandlerContext } from './HandlerContext.js';
 import { isThenable } from './isThenable.js';
 import { SKIPPED, type RunOutcome } from './RunOutcome.js';
+import { ABORT } from './contextInternals.js';
 
 /**
  * Runs one handler for a synchronous dispatcher with every feature: `once`, retries, the
@@ -24,7 +25,7 @@ export function invokeSync(
   const runStart = tracing ? performance.now() : 0;
   let outcome: RunOutcome;
   for (let attempt = 0; ; attempt++) {
-    const ctx = new HandlerContext(entry.ctx.event, reg.plugin);
+    const ctx = new HandlerContext(entry.ctx.event, reg.plugin, entry.ctx.kind);
     const start = timed ? performance.now() : 0;
     try {
       let result = entry.fn(input, ctx);
@@ -36,7 +37,7 @@ export function invokeSync(
         const error = engine.own(
           new HookTimeoutError({ event: ctx.event, plugin: reg.plugin, handler: reg.name, timeout }),
         );
-        ctx.abort(error);
+        ctx[ABORT](error);
         outcome = { status: 'failed', error };
       } else {
         outcome = okOutcome(ctx, result);

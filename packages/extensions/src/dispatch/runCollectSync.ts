@@ -7,6 +7,7 @@ import { isStop } from './isStop.js';
 import type { PlanSection } from './DispatchPlan.js';
 import { failSync } from './failSync.js';
 import { isThenable } from './isThenable.js';
+import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
 
 /** The plain synchronous collect loop from handler `start` on, adding to `results` (see `filterFrom`). */
 export function collectFrom(
@@ -29,14 +30,14 @@ export function collectFrom(
     try {
       for (; index < count; index++) {
         const ctx = ctxs[index]!;
-        mark = ctx.stopMark;
+        mark = ctx[STOP_MARK];
         let result = fns[index]!(input, ctx);
         if (result !== undefined && isThenable(result)) {
           engine.promiseInSync(section.entries[index]!, result);
           result = undefined;
         }
-        if (ctx.stopMark !== mark) {
-          result = ctx.takeStop(mark, result);
+        if (ctx[STOP_MARK] !== mark) {
+          result = ctx[TAKE_STOP](mark, result);
           if (result !== undefined) results.push(result);
           index = count;
           break;
@@ -44,7 +45,7 @@ export function collectFrom(
         if (result !== undefined) results.push(result);
       }
     } catch (error) {
-      ctxs[index]!.rewind(mark);
+      ctxs[index]![REWIND](mark);
       if (isStop(error)) {
         if (error.value !== undefined) results.push(error.value);
         break;

@@ -7,6 +7,7 @@ import { isStop } from './isStop.js';
 import type { PlanSection } from './DispatchPlan.js';
 import { failSync } from './failSync.js';
 import { isThenable } from './isThenable.js';
+import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
 
 /**
  * The plain synchronous filter loop from handler `start` on, inside an entered dispatch: no
@@ -33,21 +34,21 @@ export function filterFrom(
     try {
       for (; index < count; index++) {
         const ctx = ctxs[index]!;
-        mark = ctx.stopMark;
+        mark = ctx[STOP_MARK];
         const result = fns[index]!(value, ctx);
         if (result !== undefined) {
           if (isThenable(result)) engine.promiseInSync(section.entries[index]!, result);
           else value = result;
         }
-        if (ctx.stopMark !== mark) {
-          value = ctx.takeStop(mark, value);
+        if (ctx[STOP_MARK] !== mark) {
+          value = ctx[TAKE_STOP](mark, value);
           index = count;
           break;
         }
       }
     } catch (error) {
       // Stops the handler requested before it threw belong to this run only.
-      ctxs[index]!.rewind(mark);
+      ctxs[index]![REWIND](mark);
       if (isStop(error)) {
         if (error.value !== undefined) value = error.value;
         break;

@@ -12,6 +12,7 @@ import { isThenable } from './isThenable.js';
 import type { RunOutcome } from './RunOutcome.js';
 import { withTimeout } from './withTimeout.js';
 import { rejected } from './rejected.js';
+import { ABORT, STOP_MARK, STOP_VALUE } from './contextInternals.js';
 
 type Terminal = (ctx: unknown) => unknown;
 type Middleware = (ctx: unknown, next: () => Promise<unknown>, hookCtx: HandlerContext) => unknown;
@@ -86,7 +87,7 @@ class MiddlewareRun {
     const runStart = tracing ? performance.now() : 0;
     let outcome: RunOutcome;
     for (let attempt = 0; ; attempt++) {
-      const hookCtx = new HandlerContext(this.#event, reg.plugin);
+      const hookCtx = new HandlerContext(this.#event, reg.plugin, 'middleware');
       const start = tracing || timeout !== undefined ? performance.now() : 0;
       try {
         let result = (reg.handler as unknown as Middleware)(ctx, next, hookCtx);
@@ -107,13 +108,13 @@ class MiddlewareRun {
           const error = engine.own(
             new HookTimeoutError({ event: this.#event, plugin: reg.plugin, handler: reg.name, timeout }),
           );
-          hookCtx.abort(error);
+          hookCtx[ABORT](error);
           throw error;
         }
-        const stopped = hookCtx.stopMark !== 0;
+        const stopped = hookCtx[STOP_MARK] !== 0;
         outcome = {
           status: 'ok',
-          result: stopped && hookCtx.stopValue !== undefined ? hookCtx.stopValue : result,
+          result: stopped && hookCtx[STOP_VALUE] !== undefined ? hookCtx[STOP_VALUE] : result,
           stopped,
         };
       } catch (error) {

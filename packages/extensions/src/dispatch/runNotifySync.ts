@@ -7,6 +7,7 @@ import { isStop } from './isStop.js';
 import type { PlanSection } from './DispatchPlan.js';
 import { failSync } from './failSync.js';
 import { isThenable } from './isThenable.js';
+import { REWIND, STOP_MARK } from './contextInternals.js';
 
 /** The plain synchronous notify loop from handler `start` on (see `filterFrom`). */
 export function notifyFrom(
@@ -28,17 +29,17 @@ export function notifyFrom(
     try {
       for (; index < count; index++) {
         const ctx = ctxs[index]!;
-        mark = ctx.stopMark;
+        mark = ctx[STOP_MARK];
         const result = fns[index]!(payload, ctx);
         if (result !== undefined && isThenable(result)) engine.promiseInSync(section.entries[index]!, result);
-        if (ctx.stopMark !== mark) {
-          ctx.rewind(mark);
+        if (ctx[STOP_MARK] !== mark) {
+          ctx[REWIND](mark);
           index = count;
           break;
         }
       }
     } catch (error) {
-      ctxs[index]!.rewind(mark);
+      ctxs[index]![REWIND](mark);
       if (isStop(error)) break;
       errors = failSync(engine, section.entries[index]!, error, strategy, errors);
       index++;

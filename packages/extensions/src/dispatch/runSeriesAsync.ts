@@ -11,6 +11,7 @@ import { isThenable } from './isThenable.js';
 import { rejected } from './rejected.js';
 import { SeriesMode } from './SeriesMode.js';
 import { SeriesRun } from './SeriesRun.js';
+import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
 
 const outcomeOf = (mode: SeriesMode, value: unknown, results: unknown[]): unknown =>
   mode === SeriesMode.Collect ? results : mode === SeriesMode.Filter ? value : undefined;
@@ -58,8 +59,8 @@ export function seriesFrom(
     while (index < count) {
       try {
         for (; index < count; index++) {
-          const ctx = ctxs[index] ?? new HandlerContext(event, section.regs[index]!.plugin);
-          mark = ctx.stopMark;
+          const ctx = ctxs[index] ?? new HandlerContext(event, section.regs[index]!.plugin, section.kind);
+          mark = ctx[STOP_MARK];
           let result = fns[index]!(value, ctx);
           if (result !== undefined && isThenable(result)) {
             return continueSeries(
@@ -77,8 +78,8 @@ export function seriesFrom(
               mark,
             );
           }
-          const stopped = ctx.stopMark !== mark;
-          if (stopped) result = ctx.takeStop(mark, result);
+          const stopped = ctx[STOP_MARK] !== mark;
+          if (stopped) result = ctx[TAKE_STOP](mark, result);
           if (result !== undefined) {
             if (mode === SeriesMode.Filter) value = result;
             else if (mode === SeriesMode.Collect) results.push(result);
@@ -90,7 +91,7 @@ export function seriesFrom(
         }
       } catch (error) {
         // A fresh context (undefined here) is dropped anyway.
-        ctxs[index]?.rewind(mark);
+        ctxs[index]?.[REWIND](mark);
         if (isStop(error)) {
           if (error.value !== undefined) {
             if (mode === SeriesMode.Filter) value = error.value;

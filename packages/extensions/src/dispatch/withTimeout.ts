@@ -1,5 +1,6 @@
 import type { HookTimeoutError } from '../errors/HookTimeoutError.js';
 import type { HandlerContext } from './HandlerContext.js';
+import { ABORT } from './contextInternals.js';
 
 /**
  * Settles like `pending`, unless `ms` pass first: then `ctx.signal` is aborted with the timeout
@@ -19,7 +20,7 @@ export function withTimeout(
       if (done) return;
       done = true;
       const error = timeoutError();
-      ctx.abort(error);
+      ctx[ABORT](error);
       reject(error);
     }, ms);
     const settle = (): boolean => {

@@ -1,3 +1,5 @@
+import type { PointKind } from '../points/ExtensionPoint.js';
+
 /**
  * What a handler gets besides the value: which event is dispatched, its own owner, an abort signal
  * and a way to stop propagation.
@@ -5,6 +7,8 @@
 export interface HookContext {
   /** The concrete event name being dispatched (never the wildcard pattern). */
   readonly event: string;
+  /** The kind of dispatch running the handler (a wildcard handler may join several kinds). */
+  readonly kind: PointKind;
   /** The owner given at registration, or `undefined`. */
   readonly plugin: string | undefined;
   /** Aborted when the handler times out (or its dispatch is abandoned); never aborted otherwise. */

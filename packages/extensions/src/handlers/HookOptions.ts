@@ -1,3 +1,4 @@
+import type { PointKind } from '../points/ExtensionPoint.js';
 import type { Priority } from './Priority.js';
 
 /** Options of `registry.on()` (and of `@hook`). */
@@ -14,6 +15,12 @@ export interface HookOptions {
   readonly plugin?: string | undefined;
   /** The handler's name in logs, errors and stats; default the function's name. */
   readonly name?: string | undefined;
+  /**
+   * The dispatch kinds the handler joins; default all. Most useful with wildcards, which otherwise
+   * join every kind of dispatch under a matching name: `registry.on('notes.*', audit, { kinds:
+   * ['notify'] })` never runs inside a `notes.before_save` filter chain.
+   */
+  readonly kinds?: readonly PointKind[] | undefined;
   /**
    * Treat the handler as asynchronous even when that cannot be seen from the function (a bound or
    * wrapped `async` function): synchronous dispatchers then skip it without calling it.

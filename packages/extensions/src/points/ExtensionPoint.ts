@@ -2,6 +2,12 @@
 export type PointKind = 'filter' | 'notify' | 'collect' | 'middleware';
 
 /**
+ * How a point runs: `'sync'` points take synchronous handlers only (an `async` one is refused at
+ * registration); `'async'` points are dispatched with the `…Async` API (or `run`) only.
+ */
+export type PointMode = 'sync' | 'async';
+
+/**
  * A typed extension point: a name plus the dispatch kind and the types that flow through it. The
  * type parameters exist only at compile time; at run time a point is a frozen `{ name, kind,
  * description }` object.
@@ -13,6 +19,8 @@ export interface ExtensionPoint<TKind extends PointKind, TIn, TOut> {
   readonly kind: TKind;
   /** A human-readable description, shown by `registry.describe()`. */
   readonly description?: string | undefined;
+  /** How the point runs (see {@link PointMode}); `undefined`: either, async handlers skipped by sync dispatch. */
+  readonly mode?: PointMode | undefined;
   /**
    * Compile-time carrier of the input and output types (lets TypeScript infer handler types from
    * the point); never present at run time.
@@ -36,4 +44,10 @@ export type AnyExtensionPoint = ExtensionPoint<PointKind, unknown, unknown>;
 export interface DefinePointOptions {
   /** A human-readable description, shown by `registry.describe()`. */
   readonly description?: string | undefined;
+  /**
+   * `'sync'`: only synchronous handlers may register (an `async` one throws `ValidationError`);
+   * `'async'`: only the `…Async` dispatchers may dispatch it. Default: neither rule (a synchronous
+   * dispatch skips async handlers and reports each skip through `onWarning`).
+   */
+  readonly mode?: PointMode | undefined;
 }

@@ -1,8 +1,5 @@
-import { showValue } from '../errors/showValue.js';
 import { ColdDispatch } from '../dispatch/ColdDispatch.js';
-import { compilePlan } from '../dispatch/compilePlan.js';
-import { DispatchEngine, type EngineHost } from '../dispatch/DispatchEngine.js';
-import { isPassThrough } from '../dispatch/isPassThrough.js';
+import { DispatchEngine } from '../dispatch/DispatchEngine.js';
 import type { DispatchPlan } from '../dispatch/DispatchPlan.js';
 import { rejected } from '../dispatch/rejected.js';
 import { runMiddleware } from '../dispatch/runMiddleware.js';
@@ -17,8 +14,6 @@ import type {
   NotifyHandler,
 } from '../handlers/handlerTypes.js';
 import type { HookOptions } from '../handlers/HookOptions.js';
-import { isAsyncFunction } from '../handlers/isAsyncFunction.js';
-import { resolvePriority } from '../handlers/resolvePriority.js';
 import type {
   AnyExtensionPoint,
   CollectPoint,
@@ -29,35 +24,30 @@ import type {
 } from '../points/ExtensionPoint.js';
 import { validateEventName } from '../points/validateEventName.js';
 import type { AnyFunction } from './AnyFunction.js';
-import { checkPoint } from './checkPoint.js';
 import { collectStats } from './collectStats.js';
+import { createRegistration } from './createRegistration.js';
 import { describePoints } from './describePoints.js';
 import type { DispatchOptions, NotifyAsyncOptions } from './DispatchOptions.js';
+import { DispatchPlans } from './DispatchPlans.js';
 import type { ErrorStrategy } from './ErrorStrategy.js';
 import type { EventHandler } from './EventHandler.js';
+import { guardLogger } from './guardLogger.js';
 import { HandlerStore } from './HandlerStore.js';
 import type { HandlerStats } from './HandlerStats.js';
-import type { HookLogger } from './HookLogger.js';
-import { guardLogger } from './guardLogger.js';
 import { noopLogger } from './noopLogger.js';
 import { Owners } from './Owners.js';
-import { PlanCache } from './PlanCache.js';
 import { PLUGIN_ERROR_EVENT } from './PLUGIN_ERROR_EVENT.js';
-import type { PluginErrorPayload } from './PluginErrorPayload.js';
+import { PluginErrorNotifier } from './PluginErrorNotifier.js';
 import type { PointDescription } from './PointDescription.js';
-import { PointKinds } from './PointKinds.js';
-import { Registration, registrationOptions } from './Registration.js';
+import type { Registration } from './Registration.js';
 import type { RegistryOptions } from './RegistryOptions.js';
+import { reportWarning } from './reportWarning.js';
 import { resetStats } from './resetStats.js';
 import type { Unsubscribe } from './Unsubscribe.js';
 import { validateErrorStrategy } from './validateErrorStrategy.js';
-import { validateHookOptions } from './validateHookOptions.js';
+import { validateRegistryOptions } from './validateRegistryOptions.js';
 import { validateTimeout } from './validateTimeout.js';
-import { wrongKind } from './wrongKind.js';
 
-const DEFAULT_MAX_DEPTH = 100;
-/** Marks the one-entry dispatch cache as empty. */
-const NO_KEY: object = Object.freeze({});
 const LOG_AND_CONTINUE: DispatchOptions = Object.freeze({ errorStrategy: 'log-and-continue' });
 
 /**
@@ -79,57 +69,58 @@ const LOG_AND_CONTINUE: DispatchOptions = Object.freeze({ errorStrategy: 'log-an
  */
 export class ExtensionRegistry {
   #strategy: ErrorStrategy;
-  #defaultTimeout: number | undefined;
   #tracing: boolean;
-  readonly #logger: HookLogger;
+  #stats: boolean;
   readonly #maxDepth: number;
   readonly #engine: DispatchEngine;
   readonly #cold: ColdDispatch;
   readonly #store = new HandlerStore();
-  readonly #plans = new PlanCache();
-  readonly #kinds = new PointKinds();
   readonly #owners = new Owners();
-  /**
-   * One-entry inline cache of the last dispatch: the point (or name) and kind it was called with
-   * and the plan it resolved to. Hot loops dispatching one point skip the map lookup; any change
-   * to the plan cache empties it.
-   */
-  #lastKey: unknown = NO_KEY;
-  #lastKind: PointKind | undefined = undefined;
-  #lastPlan: DispatchPlan | undefined = undefined;
+  readonly #plans: DispatchPlans;
 
   constructor(options: RegistryOptions = {}) {
+    const { maxDepth, compileAfter } = validateRegistryOptions(options);
     this.#strategy = validateErrorStrategy(options.errorStrategy ?? 'log-and-continue');
-    this.#defaultTimeout = validateTimeout(options.defaultTimeout);
     this.#tracing = options.tracing === true;
-    this.#logger = options.logger === undefined ? noopLogger : guardLogger(options.logger);
-    const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-    if (!Number.isSafeInteger(maxDepth) || maxDepth < 1) {
-      throw new ValidationError(`Invalid maxDepth ${showValue(maxDepth)}: use a whole number of 1 or more.`);
-    }
+    this.#stats = options.stats === true;
+    const logger = options.logger === undefined ? noopLogger : guardLogger(options.logger);
     this.#maxDepth = maxDepth;
-    const compileAfter = options.compileAfter;
-    if (compileAfter !== undefined && !(typeof compileAfter === 'number' && compileAfter >= 0)) {
-      throw new ValidationError(
-        `Invalid compileAfter ${showValue(compileAfter)}: use a number of dispatches (0 or more, Infinity for never).`,
-      );
-    }
-    const host: EngineHost = {
-      logger: this.#logger,
+    const strict = options.strict === true;
+    this.#plans = new DispatchPlans(this.#store, this.#owners, {
+      defaultTimeout: validateTimeout(options.defaultTimeout),
+      observed: this.#tracing || this.#stats,
+      strict,
+    });
+    const notifier = new PluginErrorNotifier(
+      {
+        notify: (payload) => {
+          this.notify(PLUGIN_ERROR_EVENT, payload, LOG_AND_CONTINUE);
+        },
+        notifyAsync: (payload) => this.notifyAsync(PLUGIN_ERROR_EVENT, payload, LOG_AND_CONTINUE),
+      },
+      logger,
+    );
+    const onWarning = options.onWarning;
+    this.#engine = new DispatchEngine({
+      logger,
       maxDepth,
+      strict,
       ownerErrorHandler: (plugin) => this.#owners.errorHandler(plugin),
       notifyPluginError: (payload) => {
-        this.#notifyPluginError(payload);
+        notifier.notify(payload);
       },
-      notifyPluginErrorAsync: (payload) => this.#notifyPluginErrorAsync(payload),
+      notifyPluginErrorAsync: (payload) => notifier.notifyAsync(payload),
       remove: (reg) => {
         this.#remove(reg);
       },
       returnedPromise: (reg) => {
-        this.#invalidate(reg);
+        this.#plans.invalidate(reg);
       },
-    };
-    this.#engine = new DispatchEngine(host);
+      warn: (warning) => {
+        reportWarning(onWarning, warning, logger);
+      },
+    });
+    this.#engine.logTraces = this.#tracing;
     this.#cold = new ColdDispatch(this.#engine, compileAfter);
   }
 
@@ -138,6 +129,7 @@ export class ExtensionRegistry {
   /**
    * Registers a handler on a typed point, an event name, or a wildcard pattern (`user.*`,
    * `user.**`, `db.{insert,update}`). Returns a function that removes exactly this registration.
+   * An async handler on a point of mode `'sync'` throws `ValidationError`.
    */
   on<T>(point: FilterPoint<T>, handler: FilterHandler<T>, options?: HookOptions): Unsubscribe;
   on<T>(point: NotifyPoint<T>, handler: NotifyHandler<T>, options?: HookOptions): Unsubscribe;
@@ -158,31 +150,14 @@ export class ExtensionRegistry {
     if (typeof point === 'string') {
       name = validateEventName(point, { allowPattern: true });
     } else {
-      this.#claim(checkPoint(point));
+      this.#plans.claim(point);
       name = point.name;
     }
-    if (typeof handler !== 'function') {
-      throw new ValidationError(`The handler given for '${name}' is ${String(handler)}; pass a function.`);
-    }
-    validateHookOptions(options, name);
-    const reg = new Registration({
-      seq: this.#store.nextSeq(),
-      pattern: name,
-      matcher: this.#store.matcherFor(name),
-      handler,
-      priority: resolvePriority(options.priority, name),
-      plugin: options.plugin,
-      options: registrationOptions(
-        options.name,
-        options.timeout,
-        options.retries ?? 0,
-        options.once === true,
-      ),
-      declaredAsync: options.async === true || isAsyncFunction(handler),
-    });
+    const mode = this.#plans.kinds.get(name)?.mode;
+    const reg = createRegistration(this.#store, name, handler, options, mode);
     this.#store.add(reg);
     this.#owners.add(reg);
-    this.#invalidate(reg);
+    this.#plans.invalidate(reg);
     return () => {
       this.#remove(reg);
     };
@@ -205,12 +180,13 @@ export class ExtensionRegistry {
 
   /**
    * Filter (waterfall) dispatch, synchronous: each handler's result is passed to the next;
-   * `undefined` keeps the current value. Async handlers are skipped (one warning per handler).
+   * `undefined` keeps the current value. Async handlers are skipped (one warning per handler); a
+   * point of mode `'async'` throws `ValidationError` (use `filterAsync`).
    */
   filter<T>(point: FilterPoint<T>, value: T, options?: DispatchOptions): T;
   filter<T>(event: string, value: T, options?: DispatchOptions): T;
   filter(point: string | FilterPoint<unknown>, value: unknown, options?: DispatchOptions): unknown {
-    const plan = this.#plan(point, 'filter');
+    const plan = this.#plans.plan(point, 'filter');
     const strategy = options === undefined ? this.#strategy : this.#strategyOf(options);
     const runner = plan.sync.filterRunner;
     if (runner !== undefined) return runner(value, strategy);
@@ -232,7 +208,7 @@ export class ExtensionRegistry {
   notify<T>(point: NotifyPoint<T>, payload: T, options?: DispatchOptions): void;
   notify(event: string, payload?: unknown, options?: DispatchOptions): void;
   notify(point: string | NotifyPoint<unknown>, payload?: unknown, options?: DispatchOptions): void {
-    const plan = this.#plan(point, 'notify');
+    const plan = this.#plans.plan(point, 'notify');
     const strategy = options === undefined ? this.#strategy : this.#strategyOf(options);
     const runner = plan.sync.notifyRunner;
     if (runner !== undefined) runner(payload, strategy);
@@ -254,7 +230,7 @@ export class ExtensionRegistry {
       let plan: DispatchPlan;
       let strategy: ErrorStrategy;
       try {
-        plan = this.#plan(point, 'notify');
+        plan = this.#plans.plan(point, 'notify');
         strategy = this.#strategyOf(options);
       } catch (error) {
         return rejected(error);
@@ -272,7 +248,7 @@ export class ExtensionRegistry {
     input?: unknown,
     options?: DispatchOptions,
   ): unknown[] {
-    const plan = this.#plan(point, 'collect');
+    const plan = this.#plans.plan(point, 'collect');
     const strategy = options === undefined ? this.#strategy : this.#strategyOf(options);
     const runner = plan.sync.collectRunner;
     if (runner !== undefined) return runner(input, strategy) as unknown[];
@@ -319,7 +295,7 @@ export class ExtensionRegistry {
     let plan: DispatchPlan;
     let strategy: ErrorStrategy;
     try {
-      plan = this.#plan(point, 'middleware');
+      plan = this.#plans.plan(point, 'middleware');
       strategy = this.#strategyOf(options);
       if (typeof terminal !== 'function') {
         throw new ValidationError(`registry.run('${plan.event}', ctx, terminal) needs a terminal function.`);
@@ -383,18 +359,49 @@ export class ExtensionRegistry {
   setTracing(on: boolean): void {
     if (this.#tracing === on) return;
     this.#tracing = on;
-    this.#clearPlans();
+    this.#engine.logTraces = on;
+    this.#observe();
+  }
+
+  /** Whether `stats()` counts handler runs (stats or tracing on). */
+  get statsEnabled(): boolean {
+    return this.#stats || this.#tracing;
+  }
+
+  /**
+   * Counts calls, errors and durations per handler for `stats()` from now on, without tracing's
+   * debug logs. Counting costs a clock read per handler run (the general dispatch loops); off, it
+   * costs nothing.
+   */
+  enableStats(): void {
+    if (this.#stats) return;
+    this.#stats = true;
+    this.#observe();
+  }
+
+  /** Stops counting (unless tracing is on); the counters keep their values. */
+  disableStats(): void {
+    if (!this.#stats) return;
+    this.#stats = false;
+    this.#observe();
   }
 
   /** The time limit in ms of handlers registered without their own (`undefined`: none). */
   get defaultTimeout(): number | undefined {
-    return this.#defaultTimeout;
+    return this.#plans.settings.defaultTimeout;
   }
 
-  /** Changes the default time limit of handlers registered without their own. */
+  /**
+   * Changes the default time limit of handlers registered without their own (`undefined` or
+   * `Infinity`: none; at most 2^31 − 1 ms).
+   */
   setDefaultTimeout(ms: number | undefined): void {
-    this.#defaultTimeout = validateTimeout(ms);
-    this.#clearPlans();
+    this.#plans.settings = { ...this.#plans.settings, defaultTimeout: validateTimeout(ms) };
+  }
+
+  /** Whether a synchronous dispatch's skip of an async handler is a failure (the `strict` option). */
+  get strict(): boolean {
+    return this.#plans.settings.strict;
   }
 
   /** The nesting limit of synchronous dispatches (see `RegistryOptions.maxDepth`). */
@@ -408,7 +415,7 @@ export class ExtensionRegistry {
    * a dispatch would consider, in order, then one entry per wildcard pattern.
    */
   describe(): PointDescription[] {
-    return describePoints(this.#store, this.#kinds, this.#owners);
+    return describePoints(this.#store, this.#plans.kinds, this.#owners);
   }
 
   /** The names and patterns that have at least one handler, in order of first registration. */
@@ -418,11 +425,14 @@ export class ExtensionRegistry {
 
   /** Whether dispatching `point` would run at least one (enabled) handler. */
   hasHandlers(point: string | AnyExtensionPoint): boolean {
-    const name = typeof point === 'string' ? point : point.name;
-    return (this.#plans.get(name) ?? this.#compile(name)).all.regs.length > 0;
+    return this.#plans.hasHandlers(point);
   }
 
-  /** Per-handler counters collected while tracing was on. */
+  /**
+   * Per-handler counters (calls, errors, total, mean and longest duration), keyed by the name or
+   * pattern registered and the owner; collected while stats (`enableStats()`, option `stats`) or
+   * tracing were on.
+   */
   stats(): HandlerStats[] {
     return collectStats(this.#store.all());
   }
@@ -439,39 +449,9 @@ export class ExtensionRegistry {
     return strategy === undefined ? this.#strategy : validateErrorStrategy(strategy);
   }
 
-  /** Records the kind of a typed point; a name used with two kinds throws. */
-  #claim(point: AnyExtensionPoint): void {
-    if (!this.#kinds.claim(point)) return;
-    // A cached plain-name dispatch of this name must now be checked against the kind.
-    this.#lastKey = NO_KEY;
-    const plan = this.#plans.get(point.name);
-    if (plan !== undefined) plan.kind = point.kind;
-  }
-
-  /** The compiled plan for a dispatch of `point` as `kind`; checks the kind. */
-  #plan(point: string | AnyExtensionPoint, kind: PointKind): DispatchPlan {
-    if (point === this.#lastKey && kind === this.#lastKind) return this.#lastPlan as DispatchPlan;
-    const plan = this.#resolvePlan(point, kind);
-    this.#lastKey = point;
-    this.#lastKind = kind;
-    this.#lastPlan = plan;
-    return plan;
-  }
-
-  #resolvePlan(point: string | AnyExtensionPoint, kind: PointKind): DispatchPlan {
-    let name: string;
-    if (typeof point === 'string') {
-      name = point;
-    } else {
-      if (point.kind !== kind) throw wrongKind(point.name, point.kind, kind);
-      name = point.name;
-    }
-    const plan = this.#plans.get(name) ?? this.#compile(name);
-    if (plan.kind !== kind) {
-      if (plan.kind !== undefined) throw wrongKind(name, plan.kind, kind);
-      if (typeof point !== 'string') this.#claim(checkPoint(point));
-    }
-    return plan;
+  /** Stats or tracing changed: plans switch between the plain and the counting loops. */
+  #observe(): void {
+    this.#plans.settings = { ...this.#plans.settings, observed: this.#tracing || this.#stats };
   }
 
   #series(
@@ -484,7 +464,7 @@ export class ExtensionRegistry {
     let plan: DispatchPlan;
     let strategy: ErrorStrategy;
     try {
-      plan = this.#plan(point, kind);
+      plan = this.#plans.plan(point, kind);
       strategy = options === undefined ? this.#strategy : this.#strategyOf(options);
     } catch (error) {
       return rejected(error);
@@ -500,38 +480,8 @@ export class ExtensionRegistry {
     return this.#cold.async(plan, input, strategy, mode);
   }
 
-  #compile(name: string): DispatchPlan {
-    const segments = name.split('.');
-    let regs = this.#store.matching(name, segments);
-    if (this.#owners.anyDisabled) regs = regs.filter((reg) => this.#owners.runs(reg));
-    const plan = compilePlan({
-      event: name,
-      segments,
-      kind: this.#kinds.get(name)?.kind,
-      regs,
-      defaultTimeout: this.#defaultTimeout,
-      tracing: this.#tracing,
-      contextOf: (reg) => reg.contextFor(name),
-    });
-    this.#lastKey = NO_KEY;
-    this.#plans.set(plan);
-    return plan;
-  }
-
-  /** Drops the cached plans a change of `reg` affects. */
-  #invalidate(reg: Registration): void {
-    this.#lastKey = NO_KEY;
-    this.#plans.invalidate(reg);
-  }
-
   #invalidateOwner(plugin: string): void {
-    for (const reg of this.#owners.registrationsOf(plugin)) this.#invalidate(reg);
-  }
-
-  /** Drops every cached plan (a setting that every plan depends on changed). */
-  #clearPlans(): void {
-    this.#lastKey = NO_KEY;
-    this.#plans.clear();
+    for (const reg of this.#owners.registrationsOf(plugin)) this.#plans.invalidate(reg);
   }
 
   #remove(reg: Registration): boolean {
@@ -539,31 +489,7 @@ export class ExtensionRegistry {
     reg.removed = true;
     this.#store.delete(reg);
     this.#owners.delete(reg);
-    this.#invalidate(reg);
+    this.#plans.invalidate(reg);
     return true;
-  }
-
-  #notifyPluginError(payload: PluginErrorPayload): void {
-    try {
-      this.notify(PLUGIN_ERROR_EVENT, payload, LOG_AND_CONTINUE);
-    } catch (error) {
-      this.#pluginErrorFailed(payload, error);
-    }
-  }
-
-  async #notifyPluginErrorAsync(payload: PluginErrorPayload): Promise<void> {
-    try {
-      await this.notifyAsync(PLUGIN_ERROR_EVENT, payload, LOG_AND_CONTINUE);
-    } catch (error) {
-      this.#pluginErrorFailed(payload, error);
-    }
-  }
-
-  #pluginErrorFailed(payload: PluginErrorPayload, error: unknown): void {
-    if (isPassThrough(error)) throw error;
-    this.#logger.error(
-      { event: PLUGIN_ERROR_EVENT, plugin: payload.pluginName, err: error },
-      `Notifying '${PLUGIN_ERROR_EVENT}' about a failure on '${payload.event}' failed.`,
-    );
   }
 }

@@ -1,4 +1,4 @@
-/** Per-handler counters collected while tracing is on (see `registry.setTracing()`). */
+/** Per-handler counters, collected while stats or tracing are on (see `registry.enableStats()`). */
 export interface HandlerStats {
   /** The name or pattern the handler was registered with. */
   readonly event: string;
@@ -12,6 +12,8 @@ export interface HandlerStats {
   readonly errors: number;
   /** Total run time in milliseconds. */
   readonly totalMs: number;
+  /** Mean run time in milliseconds (0 before the first run). */
+  readonly meanMs: number;
   /** Longest run in milliseconds. */
   readonly maxMs: number;
 }

@@ -1,11 +1,12 @@
 import { ValidationError } from '../errors/ValidationError.js';
-import type { AnyExtensionPoint, PointKind } from '../points/ExtensionPoint.js';
+import type { AnyExtensionPoint, PointKind, PointMode } from '../points/ExtensionPoint.js';
 import { DISPATCHER } from './DISPATCHER.js';
 
 /** What a typed point told the registry about its name. */
 export interface ClaimedPoint {
   readonly kind: PointKind;
   readonly description: string | undefined;
+  readonly mode: PointMode | undefined;
 }
 
 /** The kinds (and descriptions) claimed by typed points, per name: a name has at most one kind. */
@@ -29,8 +30,14 @@ export class PointKinds {
   claim(point: AnyExtensionPoint): boolean {
     const known = this.#claims.get(point.name);
     if (known === undefined) {
-      this.#claims.set(point.name, { kind: point.kind, description: point.description });
+      this.#claims.set(point.name, { kind: point.kind, description: point.description, mode: point.mode });
       return true;
+    }
+    if (known.kind === point.kind && known.mode !== point.mode) {
+      throw new ValidationError(
+        `'${point.name}' is already a ${known.kind} point of mode ${known.mode ?? 'unset'}, so a point of ` +
+          `mode ${point.mode ?? 'unset'} cannot use the same name; define the point once and share it.`,
+      );
     }
     if (known.kind !== point.kind) {
       throw new ValidationError(

@@ -1,4 +1,6 @@
 import { HandlerContext } from '../dispatch/HandlerContext.js';
+import type { PointKind } from '../points/ExtensionPoint.js';
+import { ALL_KINDS, kindBit } from '../handlers/kindMask.js';
 import { handlerName } from '../handlers/handlerName.js';
 import type { PatternMatcher } from '../wildcard/compilePattern.js';
 
@@ -21,6 +23,8 @@ export interface RegistrationOptions {
   readonly timeout: number | undefined;
   readonly retries: number;
   readonly once: boolean;
+  /** The dispatch kinds the handler joins, as a mask (see `kindMask`). */
+  readonly kinds: number;
 }
 
 const DEFAULT_OPTIONS: RegistrationOptions = Object.freeze({
@@ -28,6 +32,7 @@ const DEFAULT_OPTIONS: RegistrationOptions = Object.freeze({
   timeout: undefined,
   retries: 0,
   once: false,
+  kinds: ALL_KINDS,
 });
 
 /** The shared options object for these values (the default one when none is set). */
@@ -36,10 +41,11 @@ export function registrationOptions(
   timeout: number | undefined,
   retries: number,
   once: boolean,
+  kinds: number,
 ): RegistrationOptions {
-  return name === undefined && timeout === undefined && retries === 0 && !once
+  return name === undefined && timeout === undefined && retries === 0 && !once && kinds === ALL_KINDS
     ? DEFAULT_OPTIONS
-    : { name, timeout, retries, once };
+    : { name, timeout, retries, once, kinds };
 }
 
 const DECLARED_ASYNC = 1;
@@ -113,6 +119,11 @@ export class Registration {
     return this.options.once;
   }
 
+  /** Whether the handler joins dispatches of `kind` (the `kinds` option). */
+  joins(kind: PointKind): boolean {
+    return (this.options.kinds & kindBit(kind)) !== 0;
+  }
+
   /** Declared `async` (seen at registration): synchronous dispatchers skip it. */
   get declaredAsync(): boolean {
     return (this.#flags & DECLARED_ASYNC) !== 0;
@@ -165,8 +176,10 @@ export class Registration {
   }
 
   /** The context the fast path reuses for this handler on `event`. */
-  contextFor(event: string): HandlerContext {
-    if (this.matcher !== undefined) return new HandlerContext(event, this.plugin);
-    return (this.#context ??= new HandlerContext(event, this.plugin));
+  contextFor(event: string, kind: PointKind): HandlerContext {
+    if (this.matcher !== undefined) return new HandlerContext(event, this.plugin, kind);
+    const context = (this.#context ??= new HandlerContext(event, this.plugin, kind));
+    // A plain name dispatched as two kinds: the other kind gets a context of its own per plan.
+    return context.kind === kind ? context : new HandlerContext(event, this.plugin, kind);
   }
 }

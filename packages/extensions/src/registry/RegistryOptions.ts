@@ -1,5 +1,6 @@
 import type { ErrorStrategy } from './ErrorStrategy.js';
 import type { HookLogger } from './HookLogger.js';
+import type { RegistryWarning } from './RegistryWarning.js';
 
 /** Options of `new ExtensionRegistry()`. */
 export interface RegistryOptions {
@@ -24,4 +25,20 @@ export interface RegistryOptions {
    * this happens automatically).
    */
   readonly compileAfter?: number | undefined;
+  /**
+   * Called with each warning (today: an async handler skipped by a synchronous dispatch, once per
+   * handler), whatever the logger. Its own errors are logged and swallowed.
+   */
+  readonly onWarning?: ((warning: RegistryWarning) => void) | undefined;
+  /**
+   * Make every skip of an async handler by a synchronous dispatch a failure (a `HookError` handled
+   * by the error strategy) instead of a warning; default false.
+   */
+  readonly strict?: boolean | undefined;
+  /**
+   * Count `stats()` (calls, errors, durations per handler) without tracing's debug logs; default
+   * false. Counting runs handlers through the general loops (a clock read per run); see also
+   * `registry.enableStats()`.
+   */
+  readonly stats?: boolean | undefined;
 }

@@ -12,6 +12,7 @@ export function collectStats(regs: readonly Registration[]): HandlerStats[] {
       calls: stats?.calls ?? 0,
       errors: stats?.errors ?? 0,
       totalMs: stats?.totalMs ?? 0,
+      meanMs: stats === undefined || stats.calls === 0 ? 0 : stats.totalMs / stats.calls,
       maxMs: stats?.maxMs ?? 0,
     };
   });
