@@ -336,6 +336,7 @@ describe('PluginManager lifecycle', () => {
       expect(seen).toEqual(['trellis.plugin.loaded:a', 'trellis.plugin.started:a', 'trellis.app.startup:a']);
       await manager.close();
       expect(seen.slice(3)).toEqual([
+        'trellis.app.stopping:a',
         'trellis.plugin.stopped:a',
         'trellis.app.shutdown:a',
         'trellis.plugin.unloaded:a',

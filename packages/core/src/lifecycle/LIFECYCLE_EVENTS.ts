@@ -10,6 +10,8 @@ export const LIFECYCLE_EVENTS = Object.freeze({
   unloaded: 'trellis.plugin.unloaded',
   error: 'trellis.plugin.error',
   startup: 'trellis.app.startup',
+  /** When `stop()` begins, before any plugin stops (readiness turns false here). */
+  stopping: 'trellis.app.stopping',
   shutdown: 'trellis.app.shutdown',
 } as const);
 
@@ -23,11 +25,11 @@ export interface PluginLifecycleEvent {
   readonly error?: Error;
 }
 
-/** Payload of `trellis.app.startup` and `trellis.app.shutdown`. */
+/** Payload of `trellis.app.startup`, `trellis.app.stopping` and `trellis.app.shutdown`. */
 export interface AppLifecycleEvent {
   /** The host's Trellis version. */
   readonly version: string;
-  /** The plugins started (startup) or stopped (shutdown), in order. */
+  /** The plugins started (startup), about to stop (stopping) or stopped (shutdown), in order. */
   readonly plugins: readonly string[];
   /** The plugins that failed during the operation. */
   readonly failed: readonly string[];

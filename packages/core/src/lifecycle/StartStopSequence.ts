@@ -91,10 +91,8 @@ export class StartStopSequence {
         skipped.push(record.name);
         continue;
       }
-      if (record.started) {
-        started.push(record.name);
-        continue;
-      }
+      // Already running: a second start() reports only what it started itself.
+      if (record.started) continue;
       // A load in progress (a concurrent load()) is awaited before the plugin starts.
       const loaded =
         (record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record));
@@ -121,6 +119,8 @@ export class StartStopSequence {
 
   async #stopAll(): Promise<StopReport> {
     const began = performance.now();
+    const stopping = [...this.#init.runner.started].reverse().map((record) => record.name);
+    await this.#init.events.app(LIFECYCLE_EVENTS.stopping, stopping, []);
     const stopped: string[] = [];
     const failed: PluginFailure[] = [];
     for (const record of [...this.#init.runner.started].reverse()) {
