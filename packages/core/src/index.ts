@@ -95,10 +95,13 @@ export type { PluginContext } from './context/PluginContext.js';
 export type { PluginHookOptions } from './context/PluginHookOptions.js';
 export type { HookHandler, HookTarget } from './context/HookTarget.js';
 export type { Logger } from './logging/Logger.js';
+export type { TrellisWarning } from './logging/TrellisWarning.js';
 
 // Config
 export type { ConfigFieldSchema, ConfigFieldType, ConfigSchema } from './config/ConfigSchema.js';
 export type { PluginConfig } from './config/PluginConfig.js';
+export type { ConfigFieldValue, ConfigOf } from './config/ConfigOf.js';
+export type { PluginConfigSchema } from './config/PluginConfigSchema.js';
 
 // Manager and lifecycle
 export { PluginManager } from './manager/PluginManager.js';
@@ -137,6 +140,71 @@ export { ConfigValidationError, type ConfigProblem } from './errors/ConfigValida
 export { LifecycleTimeoutError, type LifecycleTimeoutErrorOptions } from './errors/LifecycleTimeoutError.js';
 export { StartupError } from './errors/StartupError.js';
 export { PluginStateError, type PluginStateErrorOptions } from './errors/PluginStateError.js';
-export { LifecycleReentryError, type LifecycleReentryErrorOptions } from './errors/LifecycleReentryError.js';
+export {
+  LifecycleReentryError,
+  type LifecycleReentryErrorOptions,
+} from './errors/LifecycleReentryError.js';
 export { TransportError, type TransportErrorOptions } from './errors/TransportError.js';
 export type { LifecyclePhase } from './errors/LifecyclePhase.js';
+
+// Loading: plugins from files, packages, URIs and config files (re-exported from @trellis/loader)
+export {
+  LoaderError,
+  ManifestError,
+  UriError,
+  ConfigFileError,
+  LOADER_ERROR_CODES,
+  scanDirectory,
+  MANIFEST_FILE,
+  defaultPluginPattern,
+  hasTypeScriptLoader,
+  importModule,
+  readManifest,
+  ManifestValidator,
+  readManifestSchema,
+  discoverPackages,
+  parseUri,
+  loadFromUri,
+  loadFromUriDetailed,
+  mergeGroups,
+  loadGroups,
+  loadConfig,
+  CONFIG_FILE_NAMES,
+  readConfigSchema,
+  watchFiles,
+} from '@trellis/loader';
+export type {
+  LoaderErrorOptions,
+  UriErrorOptions,
+  LoaderErrorCode,
+  LoaderWarning,
+  WarningListener,
+  ScanOptions,
+  ScanResult,
+  ImportModuleOptions,
+  ReadManifestOptions,
+  ManifestProblem,
+  ManifestInfo,
+  ManifestRoute,
+  PluginManifest,
+  DiscoverPackagesOptions,
+  DiscoveredPackage,
+  PluginUri,
+  LoadFromUriOptions,
+  LoadedUri,
+  UriGroups,
+  LoadConfigOptions,
+  LoadedConfig,
+  ConfigFormat,
+  DirectoryConfig,
+  PluginsConfig,
+  TrellisConfig,
+  FileWatcher,
+  WatchFilesOptions,
+} from '@trellis/loader';
+export type { DiscoverOptions } from './loading/DiscoverOptions.js';
+export type { PluginSourceInfo } from './loading/PluginSourceInfo.js';
+export type { FileReloadReport } from './loading/FileReloadReport.js';
+export type { PluginWatcher, WatchOptions } from './loading/WatchOptions.js';
+export { createHost } from './manager/createHost.js';
+export type { CreateHostOptions } from './manager/CreateHostOptions.js';

@@ -8,7 +8,8 @@ import type { PluginHookOptions } from './PluginHookOptions.js';
 
 /**
  * The narrow view of the host a plugin gets in `initialize(ctx)` (and through `TOKENS.Context`):
- * its identity, logger, config, a cancellation signal, service lookup and hooks.
+ * its identity, logger, config, a cancellation signal, service lookup and hooks. `TConfig` types
+ * `config` (`PluginContext<ConfigOf<typeof schema>>`; `definePlugin` infers it from `config`).
  *
  * @example
  * ```ts
@@ -18,15 +19,15 @@ import type { PluginHookOptions } from './PluginHookOptions.js';
  * }
  * ```
  */
-export interface PluginContext {
+export interface PluginContext<TConfig extends object = Record<string, unknown>> {
   /** The plugin's name. */
   readonly name: string;
   /** The plugin's version. */
   readonly version: string;
   /** A pino child logger bound to `{ plugin: name }`. */
   readonly logger: Logger;
-  /** Its validated config section. */
-  readonly config: PluginConfig;
+  /** Its validated config section, typed by `TConfig` (see `ConfigOf`). */
+  readonly config: PluginConfig<TConfig>;
   /** Aborted when the plugin is stopped or unloaded; a fresh signal is made for each start. */
   readonly signal: AbortSignal;
   /** Resolves a service from the container, as the plugin would have it injected. */

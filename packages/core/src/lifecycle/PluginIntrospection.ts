@@ -1,4 +1,5 @@
 import { redactConfig } from '../config/redactConfig.js';
+import type { ConfigSections } from '../config/ConfigSections.js';
 import { validateConfig } from '../config/validateConfig.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
 import type { PluginDescriptor, PluginGraph, PluginStatus } from './PluginStatus.js';
@@ -9,10 +10,10 @@ import { toJsonSafe } from './toJsonSafe.js';
 /** The read-only views of the registered plugins: names, descriptors, status rows, graph. Internal. */
 export class PluginIntrospection {
   readonly #store: PluginStore;
-  readonly #config: Readonly<Record<string, unknown>>;
+  readonly #config: ConfigSections;
   readonly #dependencies: DependencyResolver;
 
-  constructor(store: PluginStore, dependencies: DependencyResolver, config: Readonly<Record<string, unknown>>) {
+  constructor(store: PluginStore, dependencies: DependencyResolver, config: ConfigSections) {
     this.#store = store;
     this.#dependencies = dependencies;
     this.#config = config;
@@ -86,6 +87,6 @@ export class PluginIntrospection {
   }
 
   #previewConfig(record: PluginRecord): Readonly<Record<string, unknown>> {
-    return validateConfig(record.meta.config, this.#config[record.name]).value;
+    return validateConfig(record.meta.config, this.#config.section(record.name)).value;
   }
 }

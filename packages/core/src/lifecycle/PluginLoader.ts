@@ -1,6 +1,6 @@
 import { ValidationError, type TrellisError } from '@trellis/extensions';
 import { createPluginConfig } from '../config/createPluginConfig.js';
-import { validateConfig } from '../config/validateConfig.js';
+import type { ConfigSections } from '../config/ConfigSections.js';
 import type { PluginInjector } from '../container/PluginInjector.js';
 import { ConfigValidationError } from '../errors/ConfigValidationError.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
@@ -28,7 +28,7 @@ import { toPluginError } from './toPluginError.js';
 export interface PluginLoaderInit {
   readonly store: PluginStore;
   readonly dependencies: DependencyResolver;
-  readonly config: Readonly<Record<string, unknown>>;
+  readonly config: ConfigSections;
   readonly injector: PluginInjector;
   readonly hooks: PluginHookWiring;
   readonly phases: PhaseRunner;
@@ -86,7 +86,7 @@ export class PluginLoader {
     const name = record.name;
     const problem = findDependencyProblem(record, dependencies.graph(), this.#check);
     if (problem !== undefined) return failures.fail(record, problem);
-    const validation = validateConfig(record.meta.config, this.#init.config[name]);
+    const validation = this.#init.config.validate(name, record.meta.config);
     record.effectiveConfig = validation.value;
     if (validation.problems.length > 0)
       return failures.fail(record, new ConfigValidationError(name, validation.problems));

@@ -1,5 +1,5 @@
 import type { TrellisError } from '@trellis/extensions';
-import { validateConfig } from '../config/validateConfig.js';
+import type { ConfigSections } from '../config/ConfigSections.js';
 import { ConfigValidationError } from '../errors/ConfigValidationError.js';
 import { StartupError } from '../errors/StartupError.js';
 import { findDependencyProblem, type DependencyCheck } from '../dependencies/findDependencyProblem.js';
@@ -14,10 +14,10 @@ import type { FailureRecorder } from './FailureRecorder.js';
  */
 export class Preflight {
   readonly #dependencies: DependencyResolver;
-  readonly #config: Readonly<Record<string, unknown>>;
+  readonly #config: ConfigSections;
   readonly #failures: FailureRecorder;
 
-  constructor(dependencies: DependencyResolver, config: Readonly<Record<string, unknown>>, failures: FailureRecorder) {
+  constructor(dependencies: DependencyResolver, config: ConfigSections, failures: FailureRecorder) {
     this.#dependencies = dependencies;
     this.#config = config;
     this.#failures = failures;
@@ -44,7 +44,7 @@ export class Preflight {
   }
 
   #configProblem(record: PluginRecord): ConfigValidationError | undefined {
-    const { problems } = validateConfig(record.meta.config, this.#config[record.name]);
+    const { problems } = this.#config.validate(record.name, record.meta.config);
     return problems.length > 0 ? new ConfigValidationError(record.name, problems) : undefined;
   }
 }

@@ -3,11 +3,18 @@ import {
   ExtensionRegistry,
   type AnyExtensionPoint,
   type AnyFunction,
+  type CollectPoint,
+  type DispatchOptions,
   type ErrorStrategy,
   type FilterPoint,
   type HookOptions,
+  type MiddlewarePoint,
+  type NotifyAsyncOptions,
+  type NotifyPoint,
 } from '@trellis/extensions';
-import type { Container } from 'inversify';
+import type { DiscoverPackagesOptions, LoadFromUriOptions, UriGroups } from '@trellis/loader';
+import type { Container, Newable, ServiceIdentifier } from 'inversify';
+import { ConfigSections } from '../config/ConfigSections.js';
 import { PluginInjector } from '../container/PluginInjector.js';
 import { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import type { HookHandler, HookTarget } from '../context/HookTarget.js';
@@ -25,11 +32,19 @@ import { PluginReloader } from '../lifecycle/PluginReloader.js';
 import { PluginRunner } from '../lifecycle/PluginRunner.js';
 import { PluginUnloader } from '../lifecycle/PluginUnloader.js';
 import { Preflight } from '../lifecycle/Preflight.js';
-import type { LoadReport, ReloadReport, StartReport, StopReport } from '../lifecycle/reports.js';
+import type { LoadReport, StartReport, StopReport } from '../lifecycle/reports.js';
 import { StartStopSequence } from '../lifecycle/StartStopSequence.js';
 import { StateAnnouncer } from '../lifecycle/StateAnnouncer.js';
+import type { DiscoverOptions } from '../loading/DiscoverOptions.js';
+import type { FileReloadReport } from '../loading/FileReloadReport.js';
+import { PluginLoading } from '../loading/PluginLoading.js';
+import type { PluginSourceInfo } from '../loading/PluginSourceInfo.js';
+import type { PluginWatcher, WatchOptions } from '../loading/WatchOptions.js';
+import { ConfigValidationError } from '../errors/ConfigValidationError.js';
 import { createRootLogger } from '../logging/createRootLogger.js';
+import { WarningReporter } from '../logging/WarningReporter.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
+import type { Token } from '../tokens/Token.js';
 import { resolveManagerSettings } from './ManagerSettings.js';
 import type { PluginManagerOptions } from './PluginManagerOptions.js';
 import { PluginIntrospection } from '../lifecycle/PluginIntrospection.js';
@@ -81,6 +96,8 @@ export class PluginManager {
   readonly #reloader: PluginReloader;
   readonly #introspection: PluginIntrospection;
   readonly #shutdownHooks: ShutdownHooks;
+  readonly #config: ConfigSections;
+  readonly #loading: PluginLoading;
 
   constructor(options: PluginManagerOptions = {}) {
     const settings = resolveManagerSettings(options);
@@ -95,7 +112,15 @@ export class PluginManager {
 
     const store = this.#store;
     const dependencies = new DependencyResolver(store);
-    const { failureMode, config } = settings;
+    const { failureMode } = settings;
+    const warnings = new WarningReporter(logger, options.onWarning);
+    const config = new ConfigSections(settings.config, {
+      strict: settings.strict,
+      warn: (warning) => {
+        warnings.warn(warning);
+      },
+    });
+    this.#config = config;
     const events = new LifecycleEvents(registry, logger, this.#queue);
     const machine = new PluginStateMachine(new StateAnnouncer(events, logger));
     const failures = new FailureRecorder(machine);
@@ -151,6 +176,20 @@ export class PluginManager {
     });
     this.#introspection = new PluginIntrospection(store, dependencies, config);
     this.#shutdownHooks = new ShutdownHooks(() => this.close(), logger);
+    this.#loading = new PluginLoading({
+      registry,
+      registrar: this.#registrar,
+      reloader: this.#reloader,
+      loader,
+      runner,
+      record: (name) => store.get(name),
+      withDependents: (record) => dependencies.withDependents(record),
+      order: () => dependencies.graph().sequence.map((record) => record.name),
+      configure: (name, section) => {
+        this.configure(name, section);
+      },
+      logger,
+    });
   }
 
   /** The inversify container plugins are instantiated from (a child of the host's, if given). */
@@ -161,6 +200,22 @@ export class PluginManager {
   /** The extension-point registry the plugins' hooks live in. */
   get extensions(): ExtensionRegistry {
     return this.#registry;
+  }
+
+  /**
+   * The value bound to a token (by a plugin's `provides`, a `ctx.provide()`, the host container or
+   * the core), typed by the token; thenables come back as they are. A consumer-scoped token throws:
+   * its values exist only for plugins.
+   *
+   * @example
+   * ```ts
+   * const pool = manager.get(Pool); // Token<Pool> → Pool
+   * ```
+   */
+  get<T>(token: Token<T> | Newable<T>): T;
+  get<T = unknown>(token: ServiceIdentifier<T>): T;
+  get(token: ServiceIdentifier): unknown {
+    return this.#injector.get(token);
   }
 
   // ---------------------------------------------------------------- registration
@@ -187,6 +242,64 @@ export class PluginManager {
       this.#store.delete(record);
       this.#switch.forget(record);
     });
+    this.#loading.forget(name);
+  }
+
+  // ---------------------------------------------------------------- plugins from files
+
+  /**
+   * Registers (does not load) every plugin found under `dir`: modules matching `pattern` (default
+   * `*.plugin.{js,mjs}`, plus `.ts` with a TS loader), and each sub-folder holding a `plugin.json`,
+   * whose manifest is validated before its `main` is imported. A module that fails to import or
+   * exports no plugin, or a folder with an invalid manifest, is logged, passed to `onError` and
+   * skipped. Resolves to the names registered. A missing directory, or two sources of one name,
+   * rejects with `PluginDiscoveryError`.
+   */
+  discoverPlugins(dir: string, options: DiscoverOptions = {}): Promise<string[]> {
+    return this.#loading.discover(dir, options);
+  }
+
+  /**
+   * Registers the plugin modules of the host's dependencies that declare
+   * `"trellis": { "plugins": [...] }` in their `package.json`; resolves to the names registered.
+   */
+  discoverPackages(options: DiscoverPackagesOptions = {}): Promise<string[]> {
+    return this.#loading.discoverPackages(options);
+  }
+
+  /**
+   * Loads URI groups into {@link PluginManager.groups}: URIs are appended in order, a URI already in
+   * its group keeps its first place, plugin classes are registered (resolves to their names). Rejects
+   * with the loader's `UriError` for a malformed URI, a missing module or a missing export.
+   */
+  addGroups(
+    groups: UriGroups | ReadonlyMap<string, readonly string[]>,
+    options: LoadFromUriOptions = {},
+  ): Promise<string[]> {
+    return this.#loading.addGroups(groups, options);
+  }
+
+  /** URI groups: group name → ordered map from URI to the loaded object (function, class, instance or module). */
+  get groups(): ReadonlyMap<string, ReadonlyMap<string, unknown>> {
+    return this.#loading.groups;
+  }
+
+  /**
+   * Where a plugin came from when it was registered from a file (directory, plugin folder, package or
+   * URI); `undefined` for a class registered in code. Throws `PluginNotFoundError` for an unknown name.
+   */
+  getPluginSource(name: string): PluginSourceInfo | undefined {
+    this.#store.get(name);
+    return this.#loading.sourceInfo(name);
+  }
+
+  /**
+   * Watches the files plugins were discovered from and reloads a plugin when its files change
+   * (debounced; a burst of saves is one reload). A change that fails to import or validate is
+   * reported and leaves the running version serving. `close()` stops it too.
+   */
+  watch(options: WatchOptions = {}): PluginWatcher {
+    return this.#loading.watch(options);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -208,7 +321,10 @@ export class PluginManager {
    * `abort` mode the first failure unloads what this call loaded and rejects with `StartupError`.
    */
   loadAll(): Promise<LoadReport> {
-    return this.#queue.run('loadAll', 'loadAll()', 'constructive', () => this.#loadSequence.run());
+    const unknown = this.#unknownSections();
+    return unknown === undefined
+      ? this.#queue.run('loadAll', 'loadAll()', 'constructive', () => this.#loadSequence.run())
+      : Promise.reject(unknown);
   }
 
   /**
@@ -218,7 +334,38 @@ export class PluginManager {
    * started, in reverse order, and rejects with `StartupError`.
    */
   start(): Promise<StartReport> {
-    return this.#queue.run('start', 'start()', 'constructive', () => this.#sequence.start());
+    const unknown = this.#unknownSections();
+    return unknown === undefined
+      ? this.#queue.run('start', 'start()', 'constructive', () => this.#sequence.start())
+      : Promise.reject(unknown);
+  }
+
+  /**
+   * Validates a new config section for a registered plugin and applies it: the plugin's next load
+   * uses it (a loaded plugin keeps its config until `reload(name)`). A plugin that failed, for
+   * instance on its config, can then be loaded again (`load(name)`, `start()`). Throws
+   * `ConfigValidationError` (nothing applied) when the section does not match the schema, and
+   * `PluginNotFoundError` for an unregistered name.
+   *
+   * @example
+   * ```ts
+   * const report = await manager.start();          // 'audit' failed: maxEntries must be an integer
+   * manager.configure('audit', { maxEntries: 100 });
+   * await manager.start();                          // report.started: ['audit']
+   * ```
+   */
+  configure(name: string, section: Readonly<Record<string, unknown>>): void {
+    const record = this.#store.get(name);
+    const { problems } = this.#config.validate(name, record.meta.config, section);
+    if (problems.length > 0) throw new ConfigValidationError(name, problems);
+    this.#config.set(name, section);
+  }
+
+  /** Unknown config sections: warned about, or under `strict` the error to reject with. */
+  #unknownSections(): ConfigValidationError | undefined {
+    const problems = this.#config.checkSections(this.#store.records);
+    const first = problems[0];
+    return first === undefined ? undefined : new ConfigValidationError(first.key, problems);
   }
 
   /**
@@ -250,6 +397,7 @@ export class PluginManager {
   async close(): Promise<void> {
     this.#shutdownHooks.remove();
     await this.#queue.run('close', 'close()', 'exclusive', async () => {
+      await this.#loading.close();
       await this.#sequence.stop();
       await this.#unloader.unloadAll();
     });
@@ -265,11 +413,17 @@ export class PluginManager {
    * get a fresh instance): stops and unloads it and its loaded dependents, then loads them again and
    * starts those that were running. Rejects with the plugin's error when it fails to come back; its
    * dependents then fail with a `DependencyError` naming it.
+   *
+   * A plugin that came from a file (discovery, packages, URI groups) is reloaded atomically: its module
+   * is imported again and validated first (a syntax error, a missing export or invalid metadata
+   * rejects and touches nothing); its declared hooks keep answering throughout; a new version that
+   * fails in `initialize` is rolled back and the call rejects; one that fails in `start` is rolled back
+   * and the report says `rolledBack: true`.
    */
-  async reload(name: string): Promise<ReloadReport> {
+  async reload(name: string): Promise<FileReloadReport> {
     const record = this.#store.get(name);
     return this.#queue.run(`reload:${name}`, `reload('${name}')`, 'exclusive', () =>
-      this.#reloader.reload(record),
+      this.#loading.reload(record),
     );
   }
 
@@ -285,18 +439,94 @@ export class PluginManager {
     return this.#registry.off(event, handler, plugin);
   }
 
-  /** Synchronous filter dispatch on an event name or typed point: each handler may replace the value. */
-  trigger<T>(event: string | FilterPoint<T>, data: T): T {
-    return typeof event === 'string'
-      ? this.#registry.filter(event, data)
-      : this.#registry.filter(event, data);
+  /**
+   * Filter dispatch, synchronous: each handler may replace the value; async handlers are skipped
+   * (and reported through `onWarning`).
+   */
+  trigger<T>(point: FilterPoint<T>, data: T, options?: DispatchOptions): T;
+  trigger<T>(event: string, data: T, options?: DispatchOptions): T;
+  trigger(event: string | FilterPoint<unknown>, data: unknown, options?: DispatchOptions): unknown {
+    return this.#registry.filter(event as FilterPoint<unknown>, data, options);
   }
 
-  /** Asynchronous filter dispatch (runs sync and async handlers). */
-  triggerAsync<T>(event: string | FilterPoint<T>, data: T): Promise<T> {
-    return typeof event === 'string'
-      ? this.#registry.filterAsync(event, data)
-      : this.#registry.filterAsync(event, data);
+  /** Filter dispatch running sync and async handlers in order; resolves to the final value. */
+  triggerAsync<T>(point: FilterPoint<T>, data: T, options?: DispatchOptions): Promise<T>;
+  triggerAsync<T>(event: string, data: T, options?: DispatchOptions): Promise<T>;
+  triggerAsync(
+    event: string | FilterPoint<unknown>,
+    data: unknown,
+    options?: DispatchOptions,
+  ): Promise<unknown> {
+    return this.#registry.filterAsync(event as FilterPoint<unknown>, data, options);
+  }
+
+  /** Notify dispatch, synchronous: every handler gets the payload; results are ignored. */
+  notify<T>(point: NotifyPoint<T>, payload: T, options?: DispatchOptions): void;
+  notify(event: string, payload?: unknown, options?: DispatchOptions): void;
+  notify(event: string | NotifyPoint<unknown>, payload?: unknown, options?: DispatchOptions): void {
+    this.#registry.notify(event as NotifyPoint<unknown>, payload, options);
+  }
+
+  /** Notify dispatch running sync and async handlers, in series or with `{ parallel: true }`. */
+  notifyAsync<T>(point: NotifyPoint<T>, payload: T, options?: NotifyAsyncOptions): Promise<void>;
+  notifyAsync(event: string, payload?: unknown, options?: NotifyAsyncOptions): Promise<void>;
+  notifyAsync(
+    event: string | NotifyPoint<unknown>,
+    payload?: unknown,
+    options?: NotifyAsyncOptions,
+  ): Promise<void> {
+    return this.#registry.notifyAsync(event as NotifyPoint<unknown>, payload, options);
+  }
+
+  /** Collect dispatch, synchronous: the non-`undefined` handler results, in order. */
+  collect<TIn, TOut>(point: CollectPoint<TIn, TOut>, input: TIn, options?: DispatchOptions): TOut[];
+  collect<TOut = unknown>(event: string, input?: unknown, options?: DispatchOptions): TOut[];
+  collect(
+    event: string | CollectPoint<unknown, unknown>,
+    input?: unknown,
+    options?: DispatchOptions,
+  ): unknown[] {
+    return this.#registry.collect(event as CollectPoint<unknown, unknown>, input, options);
+  }
+
+  /** Collect dispatch running sync and async handlers in order. */
+  collectAsync<TIn, TOut>(
+    point: CollectPoint<TIn, TOut>,
+    input: TIn,
+    options?: DispatchOptions,
+  ): Promise<TOut[]>;
+  collectAsync<TOut = unknown>(event: string, input?: unknown, options?: DispatchOptions): Promise<TOut[]>;
+  collectAsync(
+    event: string | CollectPoint<unknown, unknown>,
+    input?: unknown,
+    options?: DispatchOptions,
+  ): Promise<unknown[]> {
+    return this.#registry.collectAsync(event as CollectPoint<unknown, unknown>, input, options);
+  }
+
+  /**
+   * Middleware (onion) dispatch: the highest priority handler is outermost, each gets
+   * `(ctx, next, hookCtx)`, and the innermost `next()` calls `terminal`.
+   */
+  run<TCtx, TResult>(
+    point: MiddlewarePoint<TCtx, TResult>,
+    ctx: TCtx,
+    terminal: (ctx: TCtx) => TResult | Promise<TResult>,
+    options?: DispatchOptions,
+  ): Promise<TResult>;
+  run<TCtx, TResult>(
+    event: string,
+    ctx: TCtx,
+    terminal: (ctx: TCtx) => TResult | Promise<TResult>,
+    options?: DispatchOptions,
+  ): Promise<TResult>;
+  run(
+    event: string | MiddlewarePoint<unknown, unknown>,
+    ctx: unknown,
+    terminal: (ctx: unknown) => unknown,
+    options?: DispatchOptions,
+  ): Promise<unknown> {
+    return this.#registry.run(event as MiddlewarePoint<unknown, unknown>, ctx, terminal, options);
   }
 
   /** Turns debug tracing of every handler run (and `extensions.stats()`) on or off. */

@@ -3,6 +3,7 @@ import type { Container } from 'inversify';
 import type { LoggerOptions } from 'pino';
 import type { PluginFailureMode } from '../lifecycle/PluginFailureMode.js';
 import type { Logger } from '../logging/Logger.js';
+import type { TrellisWarning } from '../logging/TrellisWarning.js';
 
 /**
  * Options of `new PluginManager()`; every one is optional.
@@ -31,4 +32,15 @@ export interface PluginManagerOptions {
   readonly onPluginFailure?: PluginFailureMode;
   /** A parent inversify container of the host: plugins can inject what it binds. */
   readonly container?: Container;
+  /**
+   * Turns warnings into errors: an unknown config key fails its plugin with
+   * `ConfigValidationError`, an unknown config section makes `start()`/`loadAll()` reject, an async
+   * handler skipped by a synchronous dispatch is a `HookError`. Default false.
+   */
+  readonly strict?: boolean;
+  /**
+   * Called with every warning (unknown config keys and sections, skipped async handlers…), also
+   * when `logger: false`; warnings are logged too.
+   */
+  readonly onWarning?: (warning: TrellisWarning) => void;
 }

@@ -1,6 +1,9 @@
 import { hook, type HookContext, type HookError } from '@trellis/extensions';
 import { inject, type Newable, type ServiceIdentifier } from 'inversify';
 import type { HookTarget } from '../context/HookTarget.js';
+import type { ConfigOf } from '../config/ConfigOf.js';
+import type { ConfigSchema } from '../config/ConfigSchema.js';
+import type { PluginConfigSchema } from '../config/PluginConfigSchema.js';
 import type { PluginContext } from '../context/PluginContext.js';
 import type { PluginHookOptions } from '../context/PluginHookOptions.js';
 import type { Token } from '../tokens/Token.js';
@@ -28,13 +31,21 @@ export interface DefinedHook<TThis> extends PluginHookOptions {
 }
 
 /** What {@link definePlugin} accepts: plugin options plus injections, hooks and lifecycle functions. */
-export interface DefinePluginSpec<TInject extends InjectMap> extends PluginOptions {
+export interface DefinePluginSpec<
+  TInject extends InjectMap,
+  TSchema extends PluginConfigSchema = PluginConfigSchema,
+> extends PluginOptions {
+  /**
+   * The schema of its config section (a Trellis schema or a Standard Schema); `ctx.config` in
+   * `initialize` is typed by it.
+   */
+  readonly config?: TSchema;
   /** Services to inject, as instance properties. */
   readonly inject?: TInject;
   /** Hooks registered when the plugin loads. */
   readonly hooks?: readonly DefinedHook<Injected<TInject>>[];
   /** Runs after the instance is created; `this` is the instance. */
-  initialize?(this: Injected<TInject>, ctx: PluginContext): unknown;
+  initialize?(this: Injected<TInject>, ctx: PluginContext<ConfigOf<TSchema>>): unknown;
   /** Runs when the host starts. */
   start?(this: Injected<TInject>): unknown;
   /** Runs when the host stops. */
@@ -70,9 +81,10 @@ const className = (name: string): string =>
  * });
  * ```
  */
-export function definePlugin<TInject extends InjectMap = InjectMap>(
-  spec: DefinePluginSpec<TInject>,
-): DefinedPluginClass<TInject> {
+export function definePlugin<
+  TInject extends InjectMap = InjectMap,
+  const TSchema extends PluginConfigSchema = ConfigSchema,
+>(spec: DefinePluginSpec<TInject, TSchema>): DefinedPluginClass<TInject> {
   // The lifecycle functions become prototype methods, so they are called with the instance as `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const { inject: injections, hooks, initialize, start, stop, onError, members, ...options } = spec;
