@@ -36,7 +36,9 @@ export class ConfigFileWatch {
     const next = await this.#read(); // rejects on a malformed or invalid file: nothing touched
     const previous = this.#sections ?? new Map<string, Readonly<Record<string, unknown>>>();
     const names = [...new Set([...previous.keys(), ...next.keys()])].filter(
-      (name) => this.#init.isRegistered(name) && JSON.stringify(previous.get(name)) !== JSON.stringify(next.get(name)),
+      (name) =>
+        this.#init.isRegistered(name) &&
+        JSON.stringify(previous.get(name)) !== JSON.stringify(next.get(name)),
     );
     const applied: string[] = [];
     try {

@@ -43,12 +43,23 @@ export class FileReloader {
   readonly #init: FileReloaderInit;
   readonly #prefix = randomUUID().slice(0, 8);
   #count = 0;
+  #tail: Promise<void> = Promise.resolve();
 
   constructor(init: FileReloaderInit) {
     this.#init = init;
   }
 
-  async reload(record: PluginRecord): Promise<FileReloadReport> {
+  /** Reloads run one at a time (a watcher and a manual call may ask at once). */
+  reload(record: PluginRecord): Promise<FileReloadReport> {
+    const run = this.#tail.then(() => this.#reload(record));
+    this.#tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  async #reload(record: PluginRecord): Promise<FileReloadReport> {
     const { sources, registrar, registry, reloader, logger } = this.#init;
     const source = sources.get(record.name);
     if (source === undefined) return reloader.reload(record);

@@ -71,3 +71,36 @@ describe('createHost', () => {
     });
   });
 });
+
+describe('createHost with a module config file', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let manager: PluginManager | undefined;
+  beforeEach(() => {
+    temp = tempDir();
+  });
+  afterEach(async () => {
+    await manager?.close();
+    manager = undefined;
+    temp.remove();
+  });
+
+  describe('when trellis.config.mjs exports a function and plugins.enabled lists one plugin', () => {
+    it('should use its result and disable every other plugin, warning about unknown names', async () => {
+      write(join(temp.dir, 'p', 'a.plugin.mjs'), pluginSource({ name: 'a' }));
+      write(join(temp.dir, 'p', 'b.plugin.mjs'), pluginSource({ name: 'b' }));
+      write(
+        join(temp.dir, 'trellis.config.mjs'),
+        "export default async () => ({ plugins: { directories: ['p'], enabled: ['a', 'ghost'] } });\n",
+      );
+      const warnings: string[] = [];
+      manager = await createHost({
+        cwd: temp.dir,
+        logger: false,
+        onWarning: (warning) => warnings.push(warning.code),
+      });
+      expect(manager.getState('a')).toBe('registered');
+      expect(manager.getState('b')).toBe('disabled');
+      expect(warnings).toEqual(['TRELLIS_CONFIG_UNKNOWN_PLUGIN']);
+    });
+  });
+});

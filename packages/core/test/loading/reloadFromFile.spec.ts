@@ -114,3 +114,40 @@ describe('PluginManager.reload (plugins from files)', () => {
     });
   });
 });
+
+describe('PluginManager.reload (invalid metadata and concurrent calls)', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let manager: PluginManager;
+  let file: string;
+  beforeEach(async () => {
+    temp = tempDir();
+    manager = new PluginManager({ logger: false });
+    file = write(join(temp.dir, 'solo.plugin.mjs'), pluginSource({ name: 'solo', mark: 'v1' }));
+    await manager.discoverPlugins(temp.dir);
+    await manager.start();
+  });
+  afterEach(async () => {
+    await manager.close();
+    temp.remove();
+  });
+
+  describe('when the new version declares invalid metadata', () => {
+    it('should reject and keep the running version', async () => {
+      writeFileSync(file, pluginSource({ name: 'solo', version: 'not-semver', mark: 'v2' }));
+      jest.resetModules();
+      await expect(manager.reload('solo')).rejects.toBeInstanceOf(TrellisError);
+      expect(manager.trigger('greet', [] as string[])).toEqual(['v1']);
+      expect(manager.getState('solo')).toBe('started');
+    });
+  });
+
+  describe('when two reloads are asked at once', () => {
+    it('should run them one after the other', async () => {
+      writeFileSync(file, pluginSource({ name: 'solo', mark: 'v2' }));
+      jest.resetModules();
+      const reports = await Promise.all([manager.reload('solo'), manager.reload('solo')]);
+      expect(reports.map((report) => report.reloaded)).toEqual([['solo'], ['solo']]);
+      expect(manager.trigger('greet', [] as string[])).toEqual(['v2']);
+    });
+  });
+});
