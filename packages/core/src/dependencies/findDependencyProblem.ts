@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { TrellisError } from '@trellis/extensions';
+import { TrellisError } from '@trellis/extensions';
 import { DependencyError } from '../errors/DependencyError.js';
 import type { DependencyEdge, DependencyGraph } from './DependencyGraph.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
@@ -18,7 +18,37 @@ export interface DependencyCheck {
 const satisfies = (version: string, range: string): boolean =>
   range === '*' || semver.satisfies(version, range, { includePrerelease: true });
 
-const describeCause = (error: TrellisError): string => `${error.code}: ${error.message}`;
+/**
+ * How a failed dependency is described in its dependent's message: its own failure (code and
+ * message) when it failed itself, or only the root failure's plugin and code when it failed because
+ * of its own dependencies, so that messages stay short however long the chain (the whole chain is
+ * reachable through `cause`).
+ */
+function describeFailure(error: TrellisError): string {
+  let root: TrellisError = error;
+  let rootPlugin: string | undefined;
+  while (
+    root instanceof DependencyError &&
+    root.code === 'TRELLIS_DEPENDENCY_FAILED' &&
+    TrellisError.is(root.cause)
+  ) {
+    rootPlugin = root.dependency;
+    root = root.cause;
+  }
+  if (rootPlugin === undefined) return `${error.code}: ${error.message}`;
+  return `because '${rootPlugin}' failed: ${root.code}`;
+}
+
+/** The plugin to fix first: the root of a chain of dependency failures, or the dependency itself. */
+function rootOf(dependency: string, error: TrellisError): string {
+  let root = dependency;
+  let current: unknown = error;
+  while (current instanceof DependencyError && current.code === 'TRELLIS_DEPENDENCY_FAILED') {
+    root = current.dependency ?? root;
+    current = current.cause;
+  }
+  return root;
+}
 
 /** How messages name a dependency. */
 const describeEdge = (edge: DependencyEdge): string =>
@@ -81,7 +111,7 @@ export function findDependencyProblem(
       );
     }
     return new DependencyError(
-      `Plugin '${name}' depends on ${describeEdge(edge)}, which failed (${describeCause(standing)}). Fix '${edge.to}' first.`,
+      `Plugin '${name}' depends on ${describeEdge(edge)}, which failed (${describeFailure(standing)}). Fix '${rootOf(edge.to, standing)}' first.`,
       { code: 'TRELLIS_DEPENDENCY_FAILED', plugin: name, dependency: edge.to, cause: standing },
     );
   }

@@ -1,5 +1,6 @@
 import { TrellisError } from '@trellis/extensions';
 import type { CoreErrorCode } from './CoreErrorCode.js';
+import { describeCause } from './describeCause.js';
 import type { LifecyclePhase } from './LifecyclePhase.js';
 
 /** Options of {@link PluginLoadError}. */
@@ -11,9 +12,6 @@ export interface PluginLoadErrorOptions {
   /** What the plugin's code threw. */
   readonly cause: unknown;
 }
-
-const describe = (cause: unknown): string =>
-  cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : String(cause);
 
 const where: Readonly<Record<LifecyclePhase, string>> = {
   construct: 'its constructor (or an injected service) threw',
@@ -38,7 +36,7 @@ export class PluginLoadError extends TrellisError {
 
   constructor(options: PluginLoadErrorOptions) {
     super(
-      `Plugin '${options.plugin}': ${where[options.phase]}: ${describe(options.cause)}. ` +
+      `Plugin '${options.plugin}': ${where[options.phase]}: ${describeCause(options.cause)}. ` +
         `Fix the plugin's ${options.phase === 'construct' ? 'constructor or its injected services' : `${options.phase} code`}; ` +
         `see 'cause' for the original error.`,
       { code: PluginLoadError.CODE, cause: options.cause },

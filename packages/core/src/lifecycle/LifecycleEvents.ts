@@ -1,4 +1,5 @@
 import type { ExtensionRegistry, TrellisError } from '@trellis/extensions';
+import { logSafely } from '../logging/logSafely.js';
 import type { Logger } from '../logging/Logger.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
 import { TRELLIS_VERSION } from '../version.js';
@@ -67,7 +68,7 @@ export class LifecycleEvents {
       }
       await delivered;
     } catch (error) {
-      this.#logger.error({ err: error, event }, 'lifecycle event handler failed');
+      logSafely(this.#logger, 'error', { err: error, event }, 'lifecycle event handler failed');
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { PluginInjector } from '../container/PluginInjector.js';
 import type { PluginLoadError } from '../errors/PluginLoadError.js';
 import type { PluginHookWiring } from './PluginHookWiring.js';
+import { logSafely } from '../logging/logSafely.js';
 import type { Logger } from '../logging/Logger.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
 
@@ -24,7 +25,8 @@ export class PluginReleaser {
     live.context.abortBecause('unloaded');
     this.#hooks.unwire(record);
     const failure = await this.#injector.unbind(record, live);
-    if (failure !== undefined) this.#logger.error({ plugin: record.name, err: failure }, failure.message);
+    if (failure !== undefined)
+      logSafely(this.#logger, 'error', { plugin: record.name, err: failure }, failure.message);
     return failure;
   }
 }

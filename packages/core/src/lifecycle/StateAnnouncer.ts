@@ -1,3 +1,4 @@
+import { logSafely } from '../logging/logSafely.js';
 import type { Logger } from '../logging/Logger.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
 import type { PluginState } from '../model/PluginState.js';
@@ -29,7 +30,13 @@ export class StateAnnouncer implements StateListener {
     if (to === 'failed') {
       const error = record.lastError;
       if (error === undefined) return undefined;
-      this.#logger.error({ plugin: record.name, code: error.code, err: error }, error.message);
+      // A dependent's failure names its root cause in its message; its cause chain (as long as the
+      // chain of plugins) stays out of the log, which thus grows linearly with the plugins.
+      const entry =
+        error.code === 'TRELLIS_DEPENDENCY_FAILED'
+          ? { plugin: record.name, code: error.code }
+          : { plugin: record.name, code: error.code, err: error };
+      logSafely(this.#logger, 'error', entry, error.message);
       return this.#events.error(record, error);
     }
     const event = EVENT_OF[to];

@@ -12,6 +12,7 @@ export interface LifecycleOwner {
 /** A lifecycle method run by {@link runLifecycleMethod}. */
 export type LifecycleMethodPhase = Extract<LifecyclePhase, 'initialize' | 'start' | 'stop'>;
 
+/** Whether `value` is a thenable; reading `then` may throw (a hostile `Proxy`): the caller handles it. */
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   (typeof value === 'object' || typeof value === 'function') &&
   value !== null &&
@@ -35,24 +36,26 @@ export function runLifecycleMethod(
   const method = (instance as Record<string, unknown>)[phase];
   if (typeof method !== 'function') return undefined;
   let result: unknown;
+  let thenable: boolean;
   try {
     result =
       arg === undefined
         ? (method as () => unknown).call(instance)
         : (method as (arg: unknown) => unknown).call(instance, arg);
+    thenable = isThenable(result);
   } catch (cause) {
     throw new PluginLoadError({ plugin, phase, cause });
   }
-  if (!isThenable(result)) return undefined;
+  if (!thenable) return undefined;
   let timedOut: LifecycleTimeoutError | undefined;
-  return settleWithin(result, timeout, () => {
+  return settleWithin(result as PromiseLike<unknown>, timeout, () => {
     timedOut = new LifecycleTimeoutError({ plugin, phase, timeout });
     owner.abort(timedOut);
     return timedOut;
   }).then(
     () => undefined,
     (error: unknown) => {
-      if (timedOut !== undefined && error === timedOut) throw error;
+      if (timedOut !== undefined && error === timedOut) throw timedOut;
       throw new PluginLoadError({ plugin, phase, cause: error });
     },
   );
