@@ -1,4 +1,10 @@
-import { ConfigValidationError, PluginManager, definePlugin, type TrellisWarning } from '../src/index.js';
+import {
+  ConfigValidationError,
+  HookError,
+  PluginManager,
+  definePlugin,
+  type TrellisWarning,
+} from '../src/index.js';
 
 const audit = () =>
   definePlugin({
@@ -85,6 +91,28 @@ describe('PluginManager warnings', () => {
         /audti: Config section 'audti' matches no registered plugin/,
       );
       expect(manager.getState('audit')).toBe('registered');
+    });
+  });
+
+  describe('when a synchronous dispatch skips an async handler', () => {
+    it('should give the registry warning to onWarning, even with logger: false', () => {
+      const warnings: TrellisWarning[] = [];
+      manager = new PluginManager({ logger: false, onWarning: (warning) => warnings.push(warning) });
+      manager.registerHook('note.save', async (note: string) => note, { plugin: 'veto' });
+      manager.trigger('note.save', 'hello');
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          code: 'TRELLIS_ASYNC_HANDLER_SKIPPED',
+          plugin: 'veto',
+          event: 'note.save',
+        }),
+      ]);
+    });
+
+    it('should make the skip a HookError under strict', () => {
+      manager = new PluginManager({ logger: false, strict: true, errorStrategy: 'fail-fast' });
+      manager.registerHook('note.save', async (note: string) => note, { plugin: 'veto' });
+      expect(() => manager.trigger('note.save', 'hello')).toThrow(HookError);
     });
   });
 

@@ -102,9 +102,13 @@ export class PluginManager {
   constructor(options: PluginManagerOptions = {}) {
     const settings = resolveManagerSettings(options);
     const logger = createRootLogger(options.logger, options.logLevel ?? 'info');
+    const warnings = new WarningReporter(logger, options.onWarning);
     const registry = new ExtensionRegistry({
       logger,
       ...(options.hookTimeout === undefined ? {} : { defaultTimeout: options.hookTimeout }),
+      // The registry logs its own warnings; the host's listener gets them too.
+      ...(options.onWarning === undefined ? {} : { onWarning: (warning) => warnings.deliver(warning) }),
+      ...(settings.strict ? { strict: true } : {}),
     });
     registry.setErrorStrategy(options.errorStrategy ?? 'log-and-continue');
     this.#registry = registry;
@@ -113,7 +117,6 @@ export class PluginManager {
     const store = this.#store;
     const dependencies = new DependencyResolver(store);
     const { failureMode } = settings;
-    const warnings = new WarningReporter(logger, options.onWarning);
     const config = new ConfigSections(settings.config, {
       strict: settings.strict,
       warn: (warning) => {
