@@ -107,7 +107,13 @@ export class PluginManager {
       logger,
       ...(options.hookTimeout === undefined ? {} : { defaultTimeout: options.hookTimeout }),
       // The registry logs its own warnings; the host's listener gets them too.
-      ...(options.onWarning === undefined ? {} : { onWarning: (warning) => warnings.deliver(warning) }),
+      ...(options.onWarning === undefined
+        ? {}
+        : {
+            onWarning: (warning) => {
+              warnings.deliver(warning);
+            },
+          }),
       ...(settings.strict ? { strict: true } : {}),
     });
     registry.setErrorStrategy(options.errorStrategy ?? 'log-and-continue');
