@@ -95,12 +95,11 @@ describe('PluginManager with hostile values', () => {
       manager.register(
         definePlugin({
           name: 'thenable',
-          start: () =>
-            ({
-              then() {
-                throw broken;
-              },
-            }) as unknown as Promise<void>,
+          start: () => ({
+            then() {
+              throw broken;
+            },
+          }),
         }),
       );
       const before = timers();
@@ -124,7 +123,11 @@ describe('PluginManager timeout options', () => {
             {
               on: 'value',
               handler: (value: number) =>
-                new Promise<number>((resolve) => setTimeout(() => resolve(value + 1), 5)),
+                new Promise<number>((resolve) =>
+                  setTimeout(() => {
+                    resolve(value + 1);
+                  }, 5),
+                ),
             },
           ],
         }),
