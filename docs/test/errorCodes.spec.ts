@@ -13,6 +13,8 @@ import { HTTP_ERROR_CODES } from '@trellis/http';
 import { LOADER_ERROR_CODES } from '@trellis/loader';
 import { EVENTS_ERROR_CODES } from '@trellis/events';
 import { SERVICES_ERROR_CODES } from '@trellis/services';
+import { STORAGE_ERROR_CODES } from '@trellis/storage';
+import { REDIS_ERROR_CODES } from '@trellis/redis';
 
 const CODES_BY_PACKAGE: Readonly<Record<string, readonly string[]>> = {
   '@trellis/core': ERROR_CODES,
@@ -24,6 +26,8 @@ const CODES_BY_PACKAGE: Readonly<Record<string, readonly string[]>> = {
   '@trellis/loader': LOADER_ERROR_CODES,
   '@trellis/events': EVENTS_ERROR_CODES,
   '@trellis/services': SERVICES_ERROR_CODES,
+  '@trellis/storage': STORAGE_ERROR_CODES,
+  '@trellis/redis': REDIS_ERROR_CODES,
 };
 
 const documented = [

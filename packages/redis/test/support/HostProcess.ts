@@ -14,6 +14,7 @@ export interface HostMessage {
   readonly error?: string;
   readonly data?: unknown;
   readonly deliveryCount?: number;
+  readonly group?: string | null;
 }
 
 /** A host process (support/host.ts) run from the workspace sources, driven by JSON lines. */
