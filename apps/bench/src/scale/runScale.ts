@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const lines = [
     `Events through Redis, publish on A → handled on B (${String(events)} events with 200 publishes in flight; latency also with 1 in flight, 2000 events; median of ${String(rounds)} rounds)`,
     '',
-    '| contender | events/s | p50 ms | p99 ms (200 in flight) | p50 ms | p99 ms (1 in flight) |',
+    '| contender | events/s | p50 ms, 200 in flight | p99 ms, 200 in flight | p50 ms, 1 in flight | p99 ms, 1 in flight |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...(['raw', 'trellis'] as const).map(
       (c) =>
