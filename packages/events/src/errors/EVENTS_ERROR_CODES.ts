@@ -15,3 +15,9 @@ export const EVENTS_ERROR_CODES = Object.freeze([
 
 /** One of {@link EVENTS_ERROR_CODES}. */
 export type EventsErrorCode = (typeof EVENTS_ERROR_CODES)[number];
+
+declare module '@trellis/core' {
+  // Registers this package's codes, so `TrellisError.is(error, 'TRELLIS_EVENT_HANDLER')` type-checks.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+  interface TrellisErrorCodes extends Record<EventsErrorCode, true> {}
+}

@@ -8,3 +8,9 @@ export const SERVICES_ERROR_CODES = Object.freeze([
 
 /** One of {@link SERVICES_ERROR_CODES}. */
 export type ServicesErrorCode = (typeof SERVICES_ERROR_CODES)[number];
+
+declare module '@trellis/core' {
+  // Registers this package's codes, so `TrellisError.is(error, 'TRELLIS_SERVICE_VETOED')` type-checks.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+  interface TrellisErrorCodes extends Record<ServicesErrorCode, true> {}
+}
