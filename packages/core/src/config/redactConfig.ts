@@ -12,7 +12,7 @@ export function redactConfig(
   const copy: Record<string, unknown> = { ...values };
   if (schema === undefined || isStandardSchema(schema)) return copy;
   for (const [key, field] of Object.entries(schema)) {
-    if (field.secret === true && copy[key] !== undefined) copy[key] = REDACTED;
+    if (field.secret === true && Object.hasOwn(copy, key) && copy[key] !== undefined) copy[key] = REDACTED;
   }
   return copy;
 }

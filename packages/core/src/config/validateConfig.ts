@@ -97,7 +97,8 @@ export function validateConfig(schema: PluginConfigSchema | undefined, section: 
   const value: Record<string, unknown> = { ...given };
   const problems: ConfigProblem[] = [];
   for (const [key, field] of Object.entries(schema)) {
-    const current = given[key];
+    // Own properties only: a field named `toString` or `constructor` is a field like any other.
+    const current = Object.hasOwn(given, key) ? given[key] : undefined;
     if (current === undefined) {
       if (field.default !== undefined) value[key] = copyDefault(field.default);
       else if (field.required === true) {

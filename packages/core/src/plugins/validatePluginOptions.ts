@@ -65,9 +65,22 @@ function checkSchema(schema: unknown, problems: string[]): PluginConfigSchema | 
       continue;
     }
     for (const bound of ['min', 'max'] as const) {
-      if (field[bound] !== undefined && typeof field[bound] !== 'number') {
-        problems.push(`config.${key}.${bound} must be a number`);
+      const limit = field[bound];
+      if (limit !== undefined && (typeof limit !== 'number' || Number.isNaN(limit))) {
+        problems.push(`config.${key}.${bound} must be a number, got ${describeValue(limit)}`);
       }
+    }
+    if (typeof field.min === 'number' && typeof field.max === 'number' && field.min > field.max) {
+      problems.push(`config.${key}: min (${field.min}) is greater than max (${field.max})`);
+    }
+    for (const flag of ['required', 'secret'] as const) {
+      const set = field[flag];
+      if (set !== undefined && typeof set !== 'boolean') {
+        problems.push(`config.${key}.${flag} must be true or false, got ${describeValue(set)}`);
+      }
+    }
+    if (field.description !== undefined && typeof field.description !== 'string') {
+      problems.push(`config.${key}.description must be a string`);
     }
     if (field.enum !== undefined && !Array.isArray(field.enum))
       problems.push(`config.${key}.enum must be an array`);
@@ -154,7 +167,8 @@ export function validatePluginOptions(
     problems,
     strict,
   );
-  if (name in dependencies || name in optionalDependencies) problems.push(`it cannot depend on itself`);
+  if (Object.hasOwn(dependencies, name) || Object.hasOwn(optionalDependencies, name))
+    problems.push(`it cannot depend on itself`);
   const engines = options.engines ?? {};
   if (
     strict &&
