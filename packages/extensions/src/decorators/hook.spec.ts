@@ -15,7 +15,9 @@ describe('hook', () => {
         greet(): void {}
 
         @hook(BeforeSave)
-        check(): void {}
+        check(): undefined {
+          return undefined;
+        }
 
         @hook('user.*')
         @logged

@@ -44,6 +44,7 @@ import type { RegistryOptions } from './RegistryOptions.js';
 import { reportWarning } from './reportWarning.js';
 import { resetStats } from './resetStats.js';
 import type { Unsubscribe } from './Unsubscribe.js';
+import type { UntypedTarget } from './UntypedTarget.js';
 import { validateErrorStrategy } from './validateErrorStrategy.js';
 import { validateRegistryOptions } from './validateRegistryOptions.js';
 import { validateTimeout } from './validateTimeout.js';
@@ -144,7 +145,11 @@ export class ExtensionRegistry {
     options?: HookOptions,
   ): Unsubscribe;
   on<T = unknown>(event: string, handler: EventHandler<T>, options?: HookOptions): Unsubscribe;
-  on(event: string | AnyExtensionPoint, handler: AnyFunction, options?: HookOptions): Unsubscribe;
+  on<TTarget extends string | AnyExtensionPoint>(
+    event: TTarget & UntypedTarget<TTarget>,
+    handler: AnyFunction,
+    options?: HookOptions,
+  ): Unsubscribe;
   on(point: string | AnyExtensionPoint, handler: AnyFunction, options: HookOptions = {}): Unsubscribe {
     let name: string;
     if (typeof point === 'string') {
