@@ -99,7 +99,7 @@ export function discoveryCase(): BenchCase {
     contenders: [
       {
         id: 'floor',
-        label: 'glob + import() loop',
+        label: 'hand-written floor',
         floor: true,
         note: 'readdir (recursive), then import() of each file in turn',
         load: () => Promise.resolve(discoveryBench(bareLoop)),
@@ -257,7 +257,7 @@ export function reloadCase(): BenchCase {
     contenders: [
       {
         id: 'floor',
-        label: 'hand-written swap',
+        label: 'hand-written floor',
         floor: true,
         note: 'import() the module again (new query) and swap the handler in an array',
         load: () => Promise.resolve(reloadBench(handWiredSetup)),
@@ -309,7 +309,7 @@ export function reloadHeapCase(): BenchCase {
     contenders: [
       {
         id: 'floor',
-        label: 'hand-written swap',
+        label: 'hand-written floor',
         floor: true,
         note: 'import() with a new query: the module instance ESM keeps is the floor',
         load: () => Promise.resolve(reloadHeapBench(handWiredSetup)),
