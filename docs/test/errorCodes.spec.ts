@@ -15,6 +15,8 @@ import { EVENTS_ERROR_CODES } from '@trellis/events';
 import { SERVICES_ERROR_CODES } from '@trellis/services';
 import { STORAGE_ERROR_CODES } from '@trellis/storage';
 import { REDIS_ERROR_CODES } from '@trellis/redis';
+import { TESTING_ERROR_CODES } from '@trellis/testing';
+import { CLI_ERROR_CODES } from '@trellis/cli';
 
 const CODES_BY_PACKAGE: Readonly<Record<string, readonly string[]>> = {
   '@trellis/core': ERROR_CODES,
@@ -28,6 +30,8 @@ const CODES_BY_PACKAGE: Readonly<Record<string, readonly string[]>> = {
   '@trellis/services': SERVICES_ERROR_CODES,
   '@trellis/storage': STORAGE_ERROR_CODES,
   '@trellis/redis': REDIS_ERROR_CODES,
+  '@trellis/testing': TESTING_ERROR_CODES,
+  '@trellis/cli': CLI_ERROR_CODES,
 };
 
 const documented = [
