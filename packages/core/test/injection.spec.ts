@@ -233,7 +233,7 @@ describe('PluginManager dependency injection', () => {
   });
 
   describe('when an injected service is not bound anywhere', () => {
-    it('should fail the plugin with PluginLoadError carrying the container error', async () => {
+    it('should fail the plugin with DependencyError naming the token', async () => {
       const Nowhere = createToken<string>('test.nowhere');
       @plugin({ name: 'lost' })
       class Lost {
@@ -242,8 +242,8 @@ describe('PluginManager dependency injection', () => {
       manager = new PluginManager({ logger: false });
       manager.register(Lost);
       const report = await manager.start();
-      expect(report.failed[0]?.error.code).toBe('TRELLIS_PLUGIN_LOAD');
-      expect((report.failed[0]?.error.cause as Error).message).toContain('test.nowhere');
+      expect(report.failed[0]?.error.code).toBe('TRELLIS_DEPENDENCY_MISSING');
+      expect(report.failed[0]?.error.message).toContain("injects 'test.nowhere'");
     });
   });
 

@@ -6,6 +6,7 @@ import { PluginLoadError } from '../errors/PluginLoadError.js';
 import type { Logger } from '../logging/Logger.js';
 import { LivePlugin, type PluginRecord } from '../model/PluginRecord.js';
 import { bindCoreTokens } from './bindCoreTokens.js';
+import { findUnresolvableInjection } from './findUnresolvableInjection.js';
 import { bindClass, bindProviders, type ProviderBindingTools } from './bindProviders.js';
 import { ThenableBox } from './ThenableBox.js';
 
@@ -74,6 +75,9 @@ export class PluginInjector {
 
   /** Binds the plugin's services and class, and creates its instance. */
   instantiate(record: PluginRecord, live: LivePlugin): object | Promise<object> {
+    // Before anything is bound or constructed: an injection nobody can satisfy is a DependencyError.
+    const unresolvable = findUnresolvableInjection(this.container, record.name, live.cls);
+    if (unresolvable !== undefined) throw unresolvable;
     bindProviders(this.container, live, record.meta, this.#tools);
     live.bindings.push(bindClass(this.container, live.cls, live.cls as Newable<object>));
     return this.#construct(live);

@@ -3,6 +3,7 @@ import { createPluginConfig } from '../config/createPluginConfig.js';
 import type { ConfigSections } from '../config/ConfigSections.js';
 import type { PluginInjector } from '../container/PluginInjector.js';
 import { ConfigValidationError } from '../errors/ConfigValidationError.js';
+import { DependencyError } from '../errors/DependencyError.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import { PluginNotFoundError } from '../errors/PluginNotFoundError.js';
 import type { PluginHookWiring } from './PluginHookWiring.js';
@@ -101,7 +102,12 @@ export class PluginLoader {
     } catch (cause) {
       record.timings.construct = performance.now() - began;
       await this.#init.releaser.release(record);
-      return failures.fail(record, new PluginLoadError({ plugin: name, phase: 'construct', cause }));
+      // An injection nobody can satisfy is found before any constructor runs: reported as it is.
+      const error =
+        cause instanceof DependencyError
+          ? cause
+          : new PluginLoadError({ plugin: name, phase: 'construct', cause });
+      return failures.fail(record, error);
     }
     record.timings.construct = performance.now() - began;
     const instance = live.instance;
