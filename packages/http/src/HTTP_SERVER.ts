@@ -1,6 +1,9 @@
 import { createToken } from '@trellis/core';
 import type { FastifyInstance } from 'fastify';
 
+/** The fastify instance `trellis.http` owns (what {@link HTTP_SERVER} resolves to). */
+export type HttpServer = FastifyInstance;
+
 /**
  * The token of the fastify instance owned by `trellis.http`. It exists from the end of
  * `trellis.http`'s `initialize`; a plugin that injects it (and so depends on `trellis.http`) may add
@@ -18,4 +21,4 @@ import type { FastifyInstance } from 'fastify';
  * }
  * ```
  */
-export const HTTP_SERVER = createToken<FastifyInstance>('trellis.http.server');
+export const HTTP_SERVER = createToken<HttpServer>('trellis.http.server');

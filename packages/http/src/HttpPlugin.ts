@@ -284,8 +284,9 @@ export class HttpPlugin {
         const path = request.url.split('?', 1)[0] ?? '';
         const match = this.#table.find(request.method, path);
         if (match === undefined || !this.#registry.isOwnerEnabled(match.entry.plugin)) {
+          // An async handler must return the reply it answered with (else fastify answers again).
           reply.callNotFound();
-          return;
+          return reply;
         }
         const params: Record<string, string> = {};
         for (const [key, value] of Object.entries(match.params)) {
@@ -296,8 +297,15 @@ export class HttpPlugin {
           }
         }
         request.params = params;
+        // Whether the handler answered through reply.send() (an async onSend may still be running).
+        const answer = { sent: false };
+        const send = reply.send.bind(reply);
+        reply.send = (payload?: unknown) => {
+          answer.sent = true;
+          return send(payload);
+        };
         const result: unknown = await match.entry.handler(request, reply);
-        if (reply.sent || result === reply) return reply;
+        if (answer.sent || reply.sent || result === reply) return reply;
         if (result === undefined) return reply.code(204).send();
         return result;
       },

@@ -1,5 +1,5 @@
 export { HttpPlugin } from './HttpPlugin.js';
-export { HTTP_SERVER } from './HTTP_SERVER.js';
+export { HTTP_SERVER, type HttpServer } from './HTTP_SERVER.js';
 export { HTTP_REQUEST, type HttpExchange } from './HTTP_REQUEST.js';
 export type { HttpMiddleware, HttpNext, HttpRequestContext, HttpResponse } from './HttpMiddleware.js';
 export type { HttpRouter, HttpRoutes, RouteHandler } from './HttpRoutes.js';

@@ -378,6 +378,30 @@ describe('HttpPlugin', () => {
       );
     });
 
+    it('should keep the bodies of 404s and of handlers that answer through reply.send', async () => {
+      const trail: string[] = [];
+      const Sender = pluginWith('sender', {
+        routes(router: HttpRouter) {
+          router.get('/sync', (_request, reply) => {
+            void reply.send('sync');
+          });
+          router.get('/async', async (_request, reply) => {
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            void reply.code(202).send('async');
+          });
+        },
+      });
+      await startWith([tagger('wrap', 50, trail), Sender]);
+      const missing = await fetch(`${base}/nowhere`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ error: { code: 'TRELLIS_HTTP_NOT_FOUND' } });
+      expect(await (await fetch(`${base}/plugins/sender/sync`)).text()).toBe('sync');
+      const late = await fetch(`${base}/plugins/sender/async`);
+      expect(late.status).toBe(202);
+      expect(await late.text()).toBe('async');
+      expect(logs.filter((entry) => entry.level === 'error' || entry.level === 'warn')).toEqual([]);
+    });
+
     it('should skip the middleware of a disabled plugin at once', async () => {
       const trail: string[] = [];
       await startWith([tagger('gate', 50, trail), Hello]);
