@@ -140,10 +140,7 @@ export { ConfigValidationError, type ConfigProblem } from './errors/ConfigValida
 export { LifecycleTimeoutError, type LifecycleTimeoutErrorOptions } from './errors/LifecycleTimeoutError.js';
 export { StartupError } from './errors/StartupError.js';
 export { PluginStateError, type PluginStateErrorOptions } from './errors/PluginStateError.js';
-export {
-  LifecycleReentryError,
-  type LifecycleReentryErrorOptions,
-} from './errors/LifecycleReentryError.js';
+export { LifecycleReentryError, type LifecycleReentryErrorOptions } from './errors/LifecycleReentryError.js';
 export { TransportError, type TransportErrorOptions } from './errors/TransportError.js';
 export type { LifecyclePhase } from './errors/LifecyclePhase.js';
 
