@@ -18,6 +18,10 @@ export interface DependencyCheck {
 const satisfies = (version: string, range: string): boolean =>
   range === '*' || semver.satisfies(version, range, { includePrerelease: true });
 
+/** A dependency's failure caused by its own dependency's failure (the link of a chain). */
+const isChainLink = (error: unknown): error is DependencyError =>
+  error instanceof DependencyError && TrellisError.is(error, 'TRELLIS_DEPENDENCY_FAILED');
+
 /**
  * How a failed dependency is described in its dependent's message: its own failure (code and
  * message) when it failed itself, or only the root failure's plugin and code when it failed because
@@ -27,11 +31,7 @@ const satisfies = (version: string, range: string): boolean =>
 function describeFailure(error: TrellisError): string {
   let root: TrellisError = error;
   let rootPlugin: string | undefined;
-  while (
-    root instanceof DependencyError &&
-    root.code === 'TRELLIS_DEPENDENCY_FAILED' &&
-    TrellisError.is(root.cause)
-  ) {
+  while (isChainLink(root) && TrellisError.is(root.cause)) {
     rootPlugin = root.dependency;
     root = root.cause;
   }
@@ -43,7 +43,7 @@ function describeFailure(error: TrellisError): string {
 function rootOf(dependency: string, error: TrellisError): string {
   let root = dependency;
   let current: unknown = error;
-  while (current instanceof DependencyError && current.code === 'TRELLIS_DEPENDENCY_FAILED') {
+  while (isChainLink(current)) {
     root = current.dependency ?? root;
     current = current.cause;
   }

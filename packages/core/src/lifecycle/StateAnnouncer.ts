@@ -1,3 +1,4 @@
+import { TrellisError } from '@trellis/extensions';
 import { logSafely } from '../logging/logSafely.js';
 import type { Logger } from '../logging/Logger.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
@@ -32,10 +33,9 @@ export class StateAnnouncer implements StateListener {
       if (error === undefined) return undefined;
       // A dependent's failure names its root cause in its message; its cause chain (as long as the
       // chain of plugins) stays out of the log, which thus grows linearly with the plugins.
-      const entry =
-        error.code === 'TRELLIS_DEPENDENCY_FAILED'
-          ? { plugin: record.name, code: error.code }
-          : { plugin: record.name, code: error.code, err: error };
+      const entry = TrellisError.is(error, 'TRELLIS_DEPENDENCY_FAILED')
+        ? { plugin: record.name, code: error.code }
+        : { plugin: record.name, code: error.code, err: error };
       logSafely(this.#logger, 'error', entry, error.message);
       return this.#events.error(record, error);
     }
