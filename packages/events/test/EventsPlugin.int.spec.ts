@@ -296,6 +296,23 @@ describe('EventsPlugin', () => {
     });
   });
 
+  describe('when the host is stopped and started again', () => {
+    it('should deliver to event-handler plugins again, once each', async () => {
+      const { manager } = host();
+      manager.register([Audit, EventsPlugin, Publisher]);
+      await manager.start();
+      await manager.stop();
+      await manager.start();
+      await manager.getPlugin(Publisher)?.bus.publish('user.login', 1);
+      await manager.getPlugin(Publisher)?.bus.publish('user.login', 2);
+      const audit = manager.getPlugin(Audit);
+      await until(() => (audit?.seen.length ?? 0) >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(audit?.seen.map((event) => event.data)).toEqual([1, 2]);
+      await manager.close();
+    });
+  });
+
   describe('when another plugin binds EVENT_TRANSPORT', () => {
     it('should use that transport whatever the registration order, and leave it open', async () => {
       class RecordingTransport extends InMemoryTransport {

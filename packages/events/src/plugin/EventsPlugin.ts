@@ -83,6 +83,8 @@ export class EventsPlugin {
   readonly #logger: Logger;
   #ctx: PluginContext | undefined;
   #running = false;
+  /** Event-handler plugins whose subscriptions are live. */
+  readonly #adopted = new Set<string>();
 
   constructor(
     @inject(TOKENS.Logger) logger: Logger,
@@ -121,12 +123,12 @@ export class EventsPlugin {
     ctx.registerHook('trellis.plugin.started', (event: { pluginName: string }) =>
       this.#adopt(event.pluginName),
     );
-    ctx.registerHook('trellis.plugin.stopped', (event: { pluginName: string }) =>
-      this.#hub.release(event.pluginName),
-    );
-    ctx.registerHook('trellis.plugin.unloaded', (event: { pluginName: string }) =>
-      this.#hub.release(event.pluginName),
-    );
+    const release = (event: { pluginName: string }): Promise<void> => {
+      this.#adopted.delete(event.pluginName);
+      return this.#hub.release(event.pluginName);
+    };
+    ctx.registerHook('trellis.plugin.stopped', release);
+    ctx.registerHook('trellis.plugin.unloaded', release);
   }
 
   async start(): Promise<void> {
@@ -141,6 +143,7 @@ export class EventsPlugin {
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#adopted.clear();
     await this.#hub.close();
   }
 
@@ -180,13 +183,14 @@ export class EventsPlugin {
 
   /** Subscribes a started plugin's `handleEvent` to its `eventSubscriptions`, if it has any. */
   async #adopt(name: string): Promise<void> {
-    if (!this.#running || name === this.#ctx?.name) return;
+    if (!this.#running || name === this.#ctx?.name || this.#adopted.has(name)) return;
     const instance = this.#manager.getPlugin(name);
     if (instance === undefined) return;
     const caller: BusCaller = { name, version: getPluginOptions(instance.constructor)?.version ?? '0.0.0' };
     try {
       const declared = readEventSubscriptions(name, instance);
       if (declared === undefined) return;
+      this.#adopted.add(name);
       const handle = (instance as { handleEvent: (event: CloudEvent) => unknown }).handleEvent.bind(instance);
       const handler = (event: CloudEvent): void | Promise<void> => handle(event) as void | Promise<void>;
       for (const { pattern, group } of declared) {
