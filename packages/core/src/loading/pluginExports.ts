@@ -11,7 +11,8 @@ export interface PluginExport {
 /**
  * The plugin classes a module exports (decorated classes, `definePlugin` results, decorated
  * `PluginBase` subclasses), once each: a class exported twice (`default` and a name) counts once,
- * under its first export name in source order. Internal.
+ * under its first export name in namespace order (export names sorted, as ES modules list them).
+ * Internal.
  */
 export function pluginExports(namespace: Readonly<Record<string, unknown>>): PluginExport[] {
   const found: PluginExport[] = [];

@@ -34,6 +34,30 @@ describe('PluginManager.discoverPlugins', () => {
     });
   });
 
+  describe('when modules export decorated classes and PluginBase subclasses', () => {
+    it('should register each plugin export once', async () => {
+      write(
+        join(temp.dir, 'classes.plugin.mjs'),
+        `const { plugin, hook, PluginBase } = globalThis.__trellisFixtures;
+export class Decorated {
+  greet(value) { return [...value, 'decorated']; }
+}
+hook('greet')(Decorated.prototype, 'greet', Object.getOwnPropertyDescriptor(Decorated.prototype, 'greet'));
+plugin({ name: 'decorated', version: '1.0.0' })(Decorated);
+export class Based extends PluginBase {
+  initialize() { this.registerHook('greet', (value) => [...value, 'based']); }
+}
+plugin({ name: 'based', version: '1.0.0' })(Based);
+export default Decorated;
+export const notAPlugin = class {};
+`,
+      );
+      expect(await manager.discoverPlugins(temp.dir)).toEqual(['based', 'decorated']);
+      await manager.start();
+      expect(manager.trigger('greet', [] as string[])).toEqual(['based', 'decorated']);
+    });
+  });
+
   describe('when a module is broken or exports no plugin', () => {
     it('should report it with its path and register the others', async () => {
       write(join(temp.dir, 'good.plugin.mjs'), pluginSource({ name: 'good' }));

@@ -7,9 +7,15 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { definePlugin, TOKENS } from '../../src/index.js';
+import { definePlugin, hook, plugin, PluginBase, TOKENS } from '../../src/index.js';
 
-(globalThis as Record<string, unknown>).__trellisFixtures = { definePlugin, TOKENS };
+(globalThis as Record<string, unknown>).__trellisFixtures = {
+  definePlugin,
+  hook,
+  plugin,
+  PluginBase,
+  TOKENS,
+};
 
 export interface PluginSpec {
   readonly name: string;
