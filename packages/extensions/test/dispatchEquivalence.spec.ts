@@ -8,6 +8,7 @@ import {
   type ErrorStrategy,
   type HookContext,
   type PluginErrorPayload,
+  type PointKind,
 } from '@trellis/extensions';
 import {
   referenceDispatch,
@@ -16,10 +17,10 @@ import {
   type ReferenceHandler,
   type ReferenceOutcome,
   type ReferenceState,
-} from '../src/dispatch/referenceDispatch.js';
+} from './support/referenceDispatch.js';
 
 type Kind = 'filter' | 'notify' | 'collect';
-type Mode = 'sync' | 'async';
+type Mode = 'sync' | 'async' | 'parallel';
 
 type Behavior =
   | { readonly type: 'return'; readonly mul: number; readonly add: number }
@@ -34,12 +35,16 @@ type Behavior =
       readonly add: number;
     }
   | { readonly type: 'undefined' }
+  /** Returns a promise that never settles (only given to handlers with a short timeout). */
+  | { readonly type: 'hang' }
   | { readonly type: 'throw' }
   | { readonly type: 'failTimes'; readonly times: number; readonly add: number }
   | { readonly type: 'stop'; readonly stopValue: number | undefined; readonly returns: number | undefined }
   | { readonly type: 'throwStop'; readonly stopValue: number | undefined };
 
 interface HandlerSpec {
+  /** The name or wildcard pattern registered (some do not match {@link EVENT}). */
+  readonly pattern: string;
   readonly priority: number;
   readonly plugin: string | undefined;
   /** `declared`: an async function; `promise`: a plain function returning a promise. */
@@ -47,6 +52,8 @@ interface HandlerSpec {
   readonly behavior: Behavior;
   readonly retries: number;
   readonly once: boolean;
+  readonly timeout: number | undefined;
+  readonly kinds: readonly PointKind[] | undefined;
 }
 
 interface Scenario {
@@ -56,6 +63,8 @@ interface Scenario {
   readonly strategy: ErrorStrategy;
   readonly strategyPerCall: boolean;
   readonly tracing: boolean;
+  /** Disable owner `p1` before dispatching. */
+  readonly disableP1: boolean;
   /** 0: generated runners from the first dispatch; 1: after one loop run; Infinity: loops only. */
   readonly compileAfter: number;
 }
@@ -109,27 +118,69 @@ const behaviorArb: fc.Arbitrary<Behavior> = fc.oneof(
   },
 );
 
-const handlerArb = (featureful: boolean): fc.Arbitrary<HandlerSpec> =>
-  fc.record({
-    priority: fc.constantFrom(0, 25, 50, 50, 75, 100),
-    plugin: fc.constantFrom(undefined, 'p0', 'p1'),
-    flavour: fc.constantFrom('sync' as const, 'sync' as const, 'declared' as const, 'promise' as const),
-    behavior: behaviorArb,
-    retries: featureful ? fc.integer({ min: 0, max: 2 }) : fc.constant(0),
-    once: featureful ? fc.boolean() : fc.constant(false),
-  });
+/** A timeout long enough that only a hanging handler reaches it. */
+const HANG_TIMEOUT = 10;
+const PATTERNS = [
+  'prop.event',
+  'prop.event',
+  'prop.event',
+  'prop.*',
+  'prop.**',
+  '*.event',
+  'prop.ev*',
+  'other.*',
+];
 
-const scenarioArb: fc.Arbitrary<Scenario> = fc.boolean().chain((featureful) =>
-  fc.record({
-    handlers: fc.array(handlerArb(featureful), { maxLength: 8 }),
-    kind: fc.constantFrom('filter' as const, 'notify' as const, 'collect' as const),
-    modes: fc.array(fc.constantFrom('sync' as const, 'async' as const), { minLength: 1, maxLength: 3 }),
-    strategy: fc.constantFrom('log-and-continue' as const, 'fail-fast' as const, 'collect-all' as const),
-    strategyPerCall: fc.boolean(),
-    tracing: featureful ? fc.boolean() : fc.constant(false),
-    compileAfter: fc.constantFrom(0, 1, Infinity),
-  }),
-);
+const handlerArb = (featureful: boolean): fc.Arbitrary<HandlerSpec> =>
+  fc
+    .record({
+      pattern: fc.constantFrom(...PATTERNS),
+      priority: fc.constantFrom(0, 25, 50, 50, 75, 100),
+      plugin: fc.constantFrom(undefined, 'p0', 'p1'),
+      flavour: fc.constantFrom('sync' as const, 'sync' as const, 'declared' as const, 'promise' as const),
+      behavior: behaviorArb,
+      retries: featureful ? fc.integer({ min: 0, max: 2 }) : fc.constant(0),
+      once: featureful ? fc.boolean() : fc.constant(false),
+      hangs: featureful ? fc.integer({ min: 0, max: 4 }).map((n) => n === 0) : fc.constant(false),
+      kinds: fc.option(fc.subarray(['filter', 'notify', 'collect'] as PointKind[], { minLength: 1 }), {
+        nil: undefined,
+        freq: 3,
+      }),
+    })
+    .map(({ hangs, ...spec }) =>
+      hangs && spec.flavour !== 'sync'
+        ? {
+            ...spec,
+            behavior: { type: 'hang' as const },
+            retries: Math.min(spec.retries, 1),
+            timeout: HANG_TIMEOUT,
+          }
+        : { ...spec, timeout: undefined },
+    );
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .boolean()
+  .chain((featureful) =>
+    fc.record({
+      handlers: fc.array(handlerArb(featureful), { maxLength: 8 }),
+      kind: fc.constantFrom('filter' as const, 'notify' as const, 'collect' as const),
+      modes: fc.array(fc.constantFrom('sync' as const, 'async' as const, 'parallel' as const), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      strategy: fc.constantFrom('log-and-continue' as const, 'fail-fast' as const, 'collect-all' as const),
+      strategyPerCall: fc.boolean(),
+      tracing: featureful ? fc.boolean() : fc.constant(false),
+      disableP1: fc.boolean(),
+      compileAfter: fc.constantFrom(0, 1, Infinity),
+    }),
+  )
+  .map((scenario) =>
+    // Only notify has a parallel form.
+    scenario.kind === 'notify'
+      ? scenario
+      : { ...scenario, modes: scenario.modes.map((mode) => (mode === 'parallel' ? 'async' : mode)) },
+  );
 
 /** A synchronous dispatch of the scenario's event and kind, summarised (it never throws). */
 type NestedDispatch = (input: unknown) => unknown;
@@ -169,6 +220,8 @@ function buildHandlers(
           return scenario.kind === 'filter' ? (value as number) * behavior.mul + behavior.add : behavior.add;
         case 'undefined':
           return undefined;
+        case 'hang':
+          return new Promise(() => undefined);
         case 'throw':
           throw new Error(`boom ${index}`);
         case 'failTimes':
@@ -212,6 +265,7 @@ function buildHandlers(
 /** A comparable summary of a dispatch outcome. */
 const summarize = (value: unknown, error: unknown): unknown => {
   const hookError = (e: HookError): unknown => ({
+    code: e.code,
     event: e.event,
     plugin: e.plugin,
     cause: e.cause instanceof Error ? e.cause.message : e.cause,
@@ -236,6 +290,7 @@ async function runCompiled(
     compileAfter: scenario.compileAfter,
   });
   const reported: unknown[] = [];
+  if (scenario.disableP1) registry.disableOwner('p1');
   registry.on(PLUGIN_ERROR_EVENT, (payload: PluginErrorPayload) => {
     reported.push(summarize(undefined, payload.error));
   });
@@ -252,11 +307,13 @@ async function runCompiled(
   };
   const fns = buildHandlers(scenario, log, nested);
   scenario.handlers.forEach((spec, index) => {
-    registry.on(EVENT, fns[index]!, {
+    registry.on(spec.pattern, fns[index]!, {
       priority: spec.priority,
       ...(spec.plugin === undefined ? {} : { plugin: spec.plugin }),
       retries: spec.retries,
       once: spec.once,
+      timeout: spec.timeout,
+      kinds: spec.kinds,
     });
   });
   const outcomes: unknown[] = [];
@@ -268,6 +325,8 @@ async function runCompiled(
         if (scenario.kind === 'filter') value = registry.filter(EVENT, 1, options);
         else if (scenario.kind === 'collect') value = registry.collect(EVENT, 1, options);
         else registry.notify(EVENT, 1, options);
+      } else if (mode === 'parallel') {
+        await registry.notifyAsync(EVENT, 1, { ...options, parallel: true });
       } else if (scenario.kind === 'filter') value = await registry.filterAsync(EVENT, 1, options);
       else if (scenario.kind === 'collect') value = await registry.collectAsync(EVENT, 1, options);
       else await registry.notifyAsync(EVENT, 1, options);
@@ -285,7 +344,11 @@ async function runReference(
   scenario: Scenario,
   log: string[],
 ): Promise<{ outcomes: unknown[]; reported: unknown[] }> {
-  const state: ReferenceState = { returnedPromise: new Set(), consumed: new Set() };
+  const state: ReferenceState = {
+    returnedPromise: new Set(),
+    consumed: new Set(),
+    disabled: new Set(scenario.disableP1 ? ['p1'] : []),
+  };
   const outcomes: unknown[] = [];
   const reported: unknown[] = [];
   const report = (error: HookError): void => {
@@ -307,6 +370,9 @@ async function runReference(
   const fns = buildHandlers(scenario, log, nested);
   const handlers: ReferenceHandler[] = scenario.handlers.map((spec, index) => ({
     fn: fns[index] as unknown as ReferenceHandler['fn'],
+    pattern: spec.pattern,
+    timeout: spec.timeout,
+    kinds: spec.kinds,
     priority: spec.priority,
     plugin: spec.plugin,
     declaredAsync: spec.flavour === 'declared',
@@ -341,11 +407,15 @@ describe('compiled dispatch', () => {
           const compiled = await runCompiled(scenario, compiledLog);
           const reference = await runReference(scenario, referenceLog);
           expect(compiled.outcomes).toEqual(reference.outcomes);
-          expect(compiledLog).toEqual(referenceLog);
+          // Handlers of a parallel notify interleave at their awaits: compare the calls, not their order.
+          const parallel = scenario.modes.includes('parallel');
+          expect(parallel ? [...compiledLog].sort() : compiledLog).toEqual(
+            parallel ? [...referenceLog].sort() : referenceLog,
+          );
           expect(compiled.reported).toEqual(reference.reported);
         }),
         { numRuns: 400 },
       );
-    });
+    }, 120_000);
   });
 });
