@@ -43,6 +43,21 @@ describe('scanDirectory', () => {
     });
   });
 
+  describe('when a pattern holds a slash or recursion is off', () => {
+    it('should match paths relative to the root and stay at the top, plugin folders included', async () => {
+      write('a.plugin.js', '');
+      write('lib/b.plugin.js', '');
+      write('lib/deep/c.plugin.js', '');
+      write('folder/plugin.json', '{}');
+      expect((await scanDirectory(dir, { pattern: 'lib/*.plugin.js' })).modules).toEqual([
+        join(dir, 'lib/b.plugin.js'),
+      ]);
+      const top = await scanDirectory(dir, { pattern: '*.plugin.js', recursive: false });
+      expect(top.modules).toEqual([join(dir, 'a.plugin.js')]);
+      expect(top.folders).toEqual([join(dir, 'folder')]);
+    });
+  });
+
   describe('when the directory is missing', () => {
     it('should throw TRELLIS_DIRECTORY_NOT_FOUND', async () => {
       await expect(scanDirectory(join(dir, 'missing'))).rejects.toMatchObject({
@@ -242,6 +257,27 @@ describe('loadConfig', () => {
       expect(warnings.find((warning) => warning.code === 'TRELLIS_CONFIG_UNKNOWN_KEY')?.message).toContain(
         "did you mean 'plugins'?",
       );
+    });
+  });
+
+  describe('when several config files exist', () => {
+    it('should use the first in CONFIG_FILE_NAMES order and warn', async () => {
+      write('trellis.config.yaml', 'logLevel: debug\n');
+      write('trellis.config.toml', 'logLevel = "warn"\n');
+      const warnings: LoaderWarning[] = [];
+      const loaded = await loadConfig({ cwd: dir, onWarning: (warning) => warnings.push(warning) });
+      expect(loaded).toMatchObject({ format: 'yaml', config: { logLevel: 'debug' } });
+      expect(warnings.map((warning) => warning.code)).toEqual(['TRELLIS_CONFIG_AMBIGUOUS']);
+    });
+  });
+
+  describe('when a YAML value tries to smuggle code or structure through a variable', () => {
+    it('should insert the text as it is', async () => {
+      write('trellis.config.yml', 'config:\n  x:\n    v: "${EVIL}"\n');
+      const evil = '"\nstrict: true\n${HOME}';
+      const { config } = await loadConfig({ cwd: dir, env: { EVIL: evil, HOME: '/root' } });
+      expect(config.config?.x).toEqual({ v: evil });
+      expect(config.strict).toBeUndefined();
     });
   });
 
