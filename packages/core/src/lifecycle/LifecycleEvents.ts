@@ -34,16 +34,16 @@ export class LifecycleEvents {
   }
 
   /** A per-plugin event: `loaded`, `started`, `stopped` or `unloaded`. */
-  async plugin(event: string, record: PluginRecord): Promise<void> {
-    if (!this.#registry.hasHandlers(event)) return;
-    await this.#notify(event, { pluginName: record.name, version: record.meta.version });
+  plugin(event: string, record: PluginRecord): Promise<void> | undefined {
+    if (!this.#registry.hasHandlers(event)) return undefined;
+    return this.#notify(event, { pluginName: record.name, version: record.meta.version });
   }
 
   /** `trellis.plugin.error` with the plugin's failure. */
-  async error(record: PluginRecord, error: TrellisError): Promise<void> {
+  error(record: PluginRecord, error: TrellisError): Promise<void> | undefined {
     const event = LIFECYCLE_EVENTS.error;
-    if (!this.#registry.hasHandlers(event)) return;
-    await this.#notify(event, { pluginName: record.name, version: record.meta.version, error });
+    if (!this.#registry.hasHandlers(event)) return undefined;
+    return this.#notify(event, { pluginName: record.name, version: record.meta.version, error });
   }
 
   /** `trellis.app.startup` or `trellis.app.shutdown`. */

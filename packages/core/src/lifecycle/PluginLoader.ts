@@ -92,7 +92,8 @@ export class PluginLoader {
     if (validation.problems.length > 0)
       return failures.fail(record, new ConfigValidationError(name, validation.problems));
 
-    await this.#init.machine.transition(record, 'loading');
+    const announced = this.#init.machine.transition(record, 'loading');
+    if (announced !== undefined) await announced;
     const live = injector.prepare(record, createPluginConfig(validation.value));
     record.live = live;
 

@@ -48,7 +48,9 @@ export class PluginRunner {
       await releaser.release(record);
       return failures.fail(record, problem);
     }
-    await this.#init.machine.transition(record, 'starting');
+    // Moves without an event cost no promise.
+    const announced = this.#init.machine.transition(record, 'starting');
+    if (announced !== undefined) await announced;
     live.context.renewSignal();
     try {
       const pending = this.#init.phases.run(record, live, 'start');
@@ -65,7 +67,8 @@ export class PluginRunner {
   async stop(record: PluginRecord): Promise<TrellisError | undefined> {
     const live = record.live;
     if (live === undefined || !record.started) return undefined;
-    await this.#init.machine.transition(record, 'stopping');
+    const announced = this.#init.machine.transition(record, 'stopping');
+    if (announced !== undefined) await announced;
     live.context.abortBecause('stopping');
     try {
       const pending = this.#init.phases.run(record, live, 'stop');
