@@ -4,6 +4,7 @@ import { loadConfig } from '@trellis/loader';
 /** What a {@link ConfigFileWatch} works with. Internal. */
 export interface ConfigFileWatchInit {
   readonly file: string;
+  readonly env: Readonly<Record<string, string | undefined>> | undefined;
   /** Sections given in code, which win over the file's per key. */
   readonly overrides: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly isRegistered: (name: string) => boolean;
@@ -55,8 +56,8 @@ export class ConfigFileWatch {
   }
 
   async #read(): Promise<Sections> {
-    const { file, overrides } = this.#init;
-    const { config } = await loadConfig({ cwd: dirname(file), file });
+    const { file, overrides, env } = this.#init;
+    const { config } = await loadConfig({ cwd: dirname(file), file, env });
     const sections = new Map<string, Readonly<Record<string, unknown>>>();
     for (const [name, section] of Object.entries(config.config ?? {})) sections.set(name, { ...section });
     for (const [name, section] of Object.entries(overrides)) {

@@ -50,6 +50,7 @@ export class PluginWatch {
             file: options.configFile,
             watch: new ConfigFileWatch({
               file: options.configFile,
+              env: options.env,
               overrides: options.config ?? {},
               isRegistered: this.#init.isRegistered,
               configure: this.#init.configure,

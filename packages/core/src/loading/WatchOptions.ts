@@ -10,6 +10,8 @@ export interface WatchOptions {
    * keys need a restart. An invalid edit is reported and changes nothing.
    */
   readonly configFile?: string | undefined;
+  /** Variables for `${VAR}` in the config file (default `process.env`; `createHost` passes its own). */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Config sections given in code, which win over the file's per key (`createHost` passes them). */
   readonly config?: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined;
   /** Receives every reload or validation failure (they are also logged). */

@@ -74,6 +74,7 @@ export async function createHost(options: CreateHostOptions = {}): Promise<Plugi
     await manager.watch({
       debounceMs: watch === true ? undefined : watch.debounceMs,
       configFile: loaded?.file,
+      env: options.env,
       config: options.config as Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined,
     }).ready;
   }
