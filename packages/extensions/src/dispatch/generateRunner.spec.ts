@@ -11,10 +11,9 @@ describe('generated runners', () => {
       expect(syncRunnerSource(2, mode)).toMatchSnapshot();
     });
 
-    it('should bind handlers by position, never by interpolating user text', () => {
+    it('should bind handlers by position (hostile names: test/generatedSource.spec.ts)', () => {
       const source = syncRunnerSource(3, SeriesMode.Filter);
       expect(source).toContain('r = f2(v, c2);');
-      expect(source).not.toMatch(/['`]\s*\+/);
     });
   });
 
