@@ -142,7 +142,10 @@ describe('createPluginStorage', () => {
   describe('when a key is set with a ttl', () => {
     it('should reject a ttl that is not a positive number', async () => {
       const store = createPluginStorage('app', () => new MemoryDriver());
-      await expect(store.set('k', 1, { ttl: 0 })).rejects.toMatchObject({ code: 'TRELLIS_STORAGE_VALUE' });
+      await expect(store.set('k', 1, { ttl: 0 })).rejects.toMatchObject({
+        code: 'TRELLIS_STORAGE_VALUE',
+        plugin: 'app',
+      });
       await expect(store.set('k', 1, { ttl: Number.NaN })).rejects.toMatchObject({
         code: 'TRELLIS_STORAGE_VALUE',
       });

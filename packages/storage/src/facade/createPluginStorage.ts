@@ -72,6 +72,15 @@ export function createPluginStorage(plugin: string, driver: () => StorageDriver)
       });
     },
     set(key: string, value: unknown, options?: StorageSetOptions): Promise<void> {
+      const ttl = options?.ttl;
+      if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl <= 0)) {
+        return Promise.reject(
+          new StorageError(
+            `plugin "${plugin}" gave key ${JSON.stringify(key)} a ttl of ${String(ttl)}; a ttl is a positive number of milliseconds`,
+            { code: 'TRELLIS_STORAGE_VALUE', plugin },
+          ),
+        );
+      }
       return wrap(() =>
         driver().set(ns + checkKey(key, plugin, 'key'), toJsonText(value, plugin, key), options),
       );
