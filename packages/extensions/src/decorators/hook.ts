@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors/ValidationError.js';
 import type { HookOptions } from '../handlers/HookOptions.js';
 import { isAsyncFunction } from '../handlers/isAsyncFunction.js';
+import { kindMask } from '../handlers/kindMask.js';
 import { resolvePriority } from '../handlers/resolvePriority.js';
 import type {
   CollectHandler,
@@ -55,6 +56,7 @@ export function hook(event: string | AnyExtensionPoint, options: HookOptions = {
     allowPattern: point === undefined,
   });
   validateHookOptions(options, name);
+  kindMask(options.kinds, name);
   resolvePriority(options.priority, name);
   return (target: object, method: string | symbol, descriptor: PropertyDescriptor): void => {
     if (typeof target === 'function') {

@@ -25,7 +25,11 @@ export function describePoints(store: HandlerStore, kinds: PointKinds, owners: O
       kind: point?.kind,
       description: point?.description,
       wildcard: false,
-      handlers: store.matching(name).map(describeHandler),
+      // A typed point's dispatch considers only the handlers that join its kind.
+      handlers: store
+        .matching(name)
+        .filter((reg) => point === undefined || reg.joins(point.kind))
+        .map(describeHandler),
     };
   });
   const wildcards = store.wildcards();
