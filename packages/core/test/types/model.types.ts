@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-meaningless-void-operator,
+/* eslint-disable @typescript-eslint/no-meaningless-void-operator,
    @typescript-eslint/no-unnecessary-type-parameters -- type-level tests: values exist to be typed */
 /*
  * Type-level tests of tokens, injections, error codes and plugin states: checked by the compiler
