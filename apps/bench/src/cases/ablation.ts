@@ -1,3 +1,4 @@
+import type { RegistryOptions } from '@trellis/extensions';
 import type { BenchCase, Contender } from '../harness/types.js';
 import { asyncFlags, filterHandlers, notifyHandlers, type NotifyState } from './handlers.js';
 import { asyncFilterChain, filterChain, notifyRun } from './floors.js';
@@ -16,11 +17,16 @@ const PLAIN = {
   label: 'Trellis, no code generation',
   note: 'compileAfter: Infinity (plain loops only)',
 };
+/** What counting `registry.stats()` costs: the same registry with `stats: true` (no trace logs). */
+const STATS = {
+  id: 'trellis-stats',
+  label: 'Trellis, counting stats',
+  note: 'stats: true (calls, errors, durations per handler; a clock read per run)',
+};
 
 function dispatchAblation(point: 'filter' | 'notify', api: DispatchApi, count: number): BenchCase {
   const event = `bench.ablation.${point}.${api}.h${count}`;
-  const load = (compileAfter: number | undefined) => () => {
-    const registry = compileAfter === undefined ? {} : { compileAfter };
+  const load = (registry: RegistryOptions) => () => {
     return point === 'filter'
       ? trellisFilterBench({ api, kind: 'sync', count, event, registry })
       : trellisNotifyBench({ api, kind: 'sync', count, event, registry });
@@ -50,8 +56,9 @@ function dispatchAblation(point: 'filter' | 'notify', api: DispatchApi, count: n
     gateInputs: GATE_INPUTS,
     contenders: [
       floor,
-      { ...GENERATED, load: load(undefined) },
-      { ...PLAIN, load: load(Number.POSITIVE_INFINITY) },
+      { ...GENERATED, load: load({}) },
+      { ...PLAIN, load: load({ compileAfter: Number.POSITIVE_INFINITY }) },
+      { ...STATS, load: load({ stats: true }) },
     ],
   };
 }
