@@ -1,3 +1,4 @@
+/* global module -- CommonJS config file read by dependency-cruiser */
 /**
  * Import rules checked by `pnpm lint` (`depcruise packages --config .dependency-cruiser.cjs`).
  * Type-only imports count (tsPreCompilationDeps), so a circle made of `import type` lines fails too.
