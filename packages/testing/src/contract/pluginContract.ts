@@ -4,7 +4,7 @@ import type { ContractCheckName } from './CONTRACT_CHECKS.js';
 import type { ContractCheckResult } from './ContractCheckResult.js';
 import type { PluginContractOptions } from './PluginContractOptions.js';
 import { checkHealthAnswer } from './checkHealthAnswer.js';
-import { countTimers } from './countTimers.js';
+import { watchTimers } from './watchTimers.js';
 import { describeFailure } from './describeFailure.js';
 
 const DEFAULT_HEALTH_TIMEOUT = 5_000;
@@ -51,7 +51,7 @@ export async function checkPluginContract(
   const onRejection = (reason: unknown): void => {
     rejections.push(reason);
   };
-  const timersBefore = countTimers();
+  const timers = watchTimers();
   process.on('unhandledRejection', onRejection);
   let name = pluginName(Plugin);
   const manager = new PluginManager({
@@ -161,9 +161,9 @@ export async function checkPluginContract(
     await run('leaves no timers running after unload', async () => {
       await manager.unloadAll();
       await new Promise((resolve) => setImmediate(resolve));
-      const extra = countTimers() - timersBefore;
-      return extra > 0
-        ? `${extra} timer(s) still running; clear intervals and timeouts in stop() (or unref them)`
+      const left = timers.leftRunning();
+      return left > 0
+        ? `${left} timer(s) it started are still running; clear intervals and timeouts in stop() (or unref them)`
         : undefined;
     });
   } finally {
@@ -172,6 +172,7 @@ export async function checkPluginContract(
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setTimeout(resolve, 0));
     process.off('unhandledRejection', onRejection);
+    timers.stop();
   }
 
   await run('no unhandled rejections', () =>
