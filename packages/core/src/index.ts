@@ -85,6 +85,7 @@ export type {
   PluginMetadata,
   PluginOptions,
   ProviderDefinition,
+  ProviderScope,
 } from './plugins/PluginOptions.js';
 
 // Tokens and context
