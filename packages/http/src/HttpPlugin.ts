@@ -126,10 +126,11 @@ export class HttpPlugin {
   }
 
   initialize(ctx: PluginContext): void {
-    // Request logs go through the manager's pino logger (bound to this plugin).
+    // Request logs go through the manager's pino logger (bound to this plugin). A silent logger is
+    // not handed to fastify: it would still make a child logger per request and log nothing.
     const loggerInstance: FastifyBaseLogger = this.#logger;
     const app = Fastify({
-      loggerInstance,
+      ...(this.#logger.level === 'silent' ? {} : { loggerInstance }),
       bodyLimit: this.#config.get('bodyLimit', 1_048_576),
       serverFactory: (handler) => {
         this.#handler = handler;

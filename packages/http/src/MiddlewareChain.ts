@@ -9,7 +9,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A request that went past the middleware to its route: the onion waits for the route's answer. */
 interface Pending {
-  readonly onion: Promise<HttpResponse>;
+  /** Set as soon as `registry.run()` returns. */
+  readonly onion: Promise<HttpResponse> | undefined;
   resolve(response: HttpResponse): void;
   reject(error: Error): void;
 }
@@ -66,42 +67,48 @@ export class MiddlewareChain {
       pending.resolve = resolve;
       pending.reject = reject;
     });
-    let routed = false;
+    // 0: in the layers; 1: the innermost next() was called before run() returned; 2: routed.
+    let stage = 0;
     const exchange: HttpExchange = {
       req: { method: request.method, url: request.url, headers: request.headers, request, reply, state: {} },
     };
-    // The terminal may run before run() returns (every layer synchronous up to next()).
+    const route = (): void => {
+      stage = 2;
+      this.#pending.set(request, pending);
+      done();
+    };
     pending.onion = this.#registry.run(
       HTTP_REQUEST,
       exchange,
       () => {
-        routed = true;
-        this.#pending.set(request, pending);
-        done();
+        // When every layer is synchronous up to next(), this runs inside run(): fastify must not
+        // route (and maybe answer) before `pending.onion` exists, so routing waits until it does.
+        if (pending.onion === undefined) stage = 1;
+        else route();
         return answer;
       },
       FAIL_FAST,
     );
+    if (stage === 1) route();
+     
     pending.onion.then(
       (response) => {
-        if (!routed) MiddlewareChain.#send(reply, response);
+        if (stage !== 2) MiddlewareChain.#send(reply, response);
       },
       (error: unknown) => {
-        if (routed) return;
+        if (stage === 2) return;
         reply.code(500).type(JSON_TYPE).send(this.#failure(error));
       },
     );
   }
 
   async #leave(pending: Pending, reply: FastifyReply, payload: unknown): Promise<unknown> {
-    const headers = { ...reply.getHeaders() } as HttpResponse['headers'];
+    // getHeaders() returns a fresh object: the layers may change it freely.
+    const headers = reply.getHeaders() as HttpResponse['headers'];
     pending.resolve({ statusCode: reply.statusCode, headers, body: payload });
     let response: HttpResponse;
     try {
-      // fastify may route and answer synchronously inside the terminal, before run() has returned
-      // and `pending.onion` is set: one microtask later it is.
-      await Promise.resolve();
-      response = await pending.onion;
+      response = await (pending.onion as Promise<HttpResponse>);
     } catch (error) {
       reply.code(500);
       reply.header('content-type', JSON_TYPE);

@@ -45,6 +45,8 @@ export function toMiddlewareHandler(
       inner = next();
       return inner;
     });
+    // The common `return next(req)`: the inner answer as it is (checked by the layer that made it).
+    if (result === inner) return inner;
     if (typeof (result as { then?: unknown } | undefined)?.then === 'function') {
       return (result as Promise<unknown>).then((value) => check(value, inner));
     }

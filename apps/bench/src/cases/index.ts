@@ -14,6 +14,7 @@ import { ablationCases } from './ablation.js';
 import { lifecycleCase } from './lifecycle.js';
 import { eventBusCase } from './eventBus.js';
 import { discoveryCase, reloadCase, reloadHeapCase } from './loading.js';
+import { metricsDispatchCase } from './metricsDispatch.js';
 
 const COUNTS = [1, 10, 100] as const;
 
@@ -60,5 +61,6 @@ export function allCases(): BenchCase[] {
     discoveryCase(),
     reloadCase(),
     reloadHeapCase(),
+    metricsDispatchCase(),
   ];
 }

@@ -203,6 +203,14 @@ export function evaluateTargets(cases: readonly CaseResult[]): TargetResult[] {
       limitNs: 2e9,
       unit: 'ms',
     }),
+    atMost(lookup, {
+      id: 'metrics-dispatch',
+      target: 'sync filter, 10 hooks: a host with @trellis/metrics <= 1.1x the same host without',
+      caseId: 'types.metrics.dispatch',
+      a: ['with-metrics', 'with metrics'],
+      b: ['without-metrics', 'without'],
+      limit: 1.1,
+    }),
   ];
   const big = lookup('lifecycle.10000', 'trellis');
   const small = lookup('lifecycle.1000', 'trellis');
