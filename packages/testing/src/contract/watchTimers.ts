@@ -22,7 +22,7 @@ export function watchTimers(): TimerWatch {
   const live = new Map<number, TimerResource>();
   const hook = createHook({
     init(asyncId, type, _trigger, resource) {
-      if (type === 'Timeout') live.set(asyncId, resource as TimerResource);
+      if (type === 'Timeout') live.set(asyncId, resource);
     },
     destroy(asyncId) {
       live.delete(asyncId);
