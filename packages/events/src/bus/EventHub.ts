@@ -8,6 +8,7 @@ import { describeEventTypeProblem } from '../patterns/describeEventTypeProblem.j
 import { describePatternProblem } from '../patterns/describePatternProblem.js';
 import type { CloudEvent } from '../transport/CloudEvent.js';
 import type { EventTransport, TransportHandler } from '../transport/EventTransport.js';
+import { InMemoryTransport } from '../transport/InMemoryTransport.js';
 import type { SubscriptionInfo } from '../transport/InMemoryTransportOptions.js';
 import { createCounters } from './createCounters.js';
 import { describeCause } from './describeCause.js';
@@ -53,6 +54,8 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 export class EventHub {
   readonly #options: EventHubOptions;
   #transport: EventTransport | undefined;
+  /** The transport again when it is the in-memory one: it is published to synchronously. */
+  #memory: InMemoryTransport | undefined;
   #transportName = 'none';
   #ownsTransport = false;
   readonly #total = createCounters();
@@ -70,6 +73,8 @@ export class EventHub {
   /** Starts using `transport`; `owned` transports are closed with the hub. */
   attach(transport: EventTransport, options: { readonly owned: boolean; readonly name: string }): void {
     this.#transport = transport;
+    // Only the one the hub created: a bound transport (even a subclass) is always called through publish().
+    this.#memory = options.owned && transport instanceof InMemoryTransport ? transport : undefined;
     this.#ownsTransport = options.owned;
     this.#transportName = options.name;
   }
@@ -101,7 +106,14 @@ export class EventHub {
     }
     this.#countersOf(caller.name).published++;
     this.#total.published++;
-    return transport.publish(event).then(() => event);
+    const memory = this.#memory;
+    if (memory === undefined) return transport.publish(event).then(() => event);
+    try {
+      memory.publishNow(event);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve(event);
   }
 
   /** Validates a publish; returns the transport to use. */
@@ -211,6 +223,7 @@ export class EventHub {
     await Promise.all([...this.#byPlugin.keys()].map((plugin) => this.release(plugin)));
     const transport = this.#transport;
     this.#transport = undefined;
+    this.#memory = undefined;
     if (transport !== undefined && this.#ownsTransport) await transport.close();
   }
 

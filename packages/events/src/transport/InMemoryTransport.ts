@@ -64,8 +64,18 @@ export class InMemoryTransport implements EventTransport {
 
   publish(event: CloudEvent): Promise<void> {
     if (this.#closed) return Promise.reject(this.#closedError('publish'));
+    this.publishNow(event);
+    return RESOLVED;
+  }
+
+  /**
+   * The synchronous form of {@link publish}: the event is queued for every matching subscriber
+   * before this returns (handlers still run later). Throws `TransportError` once closed.
+   */
+  publishNow(event: CloudEvent): void {
+    if (this.#closed) throw this.#closedError('publish');
     const targets = this.#byType.get(event.type) ?? this.#resolve(event.type);
-    if (targets.length === 0) return RESOLVED;
+    if (targets.length === 0) return;
     const delivered: CloudEvent =
       event.deliveryCount === 1
         ? event
@@ -82,7 +92,6 @@ export class InMemoryTransport implements EventTransport {
               deliveryCount: 1,
             });
     for (const target of targets) target.enqueue(delivered);
-    return RESOLVED;
   }
 
   subscribe(
