@@ -56,8 +56,7 @@ function isRaised(code: string, files: readonly { path: string; text: string }[]
         return true;
       continue;
     }
-    if (/ERROR_CODES|ErrorCode\.ts$/.test(file.path) || file.path.includes(join('src', 'errors')))
-      continue;
+    if (/ERROR_CODES|ErrorCode\.ts$/.test(file.path) || file.path.includes(join('src', 'errors'))) continue;
     return true;
   }
   return false;
