@@ -1,6 +1,7 @@
 import {
   inject,
   plugin,
+  preDestroy,
   TOKENS,
   type ExtensionRegistry,
   type Logger,
@@ -20,8 +21,9 @@ export const DEFAULT_COLLECT_TIMEOUT = 1000;
  * Trellis metrics, prom-client's process metrics, and the metrics of every loaded plugin with
  * `metricDefinitions()` / `collectMetrics()`, offered under the {@link METRICS} token.
  *
- * Config section `trellis.metrics`: `collectTimeout` (ms, default 1000) and `processMetrics`
- * (default true).
+ * Config section `trellis.metrics`: `collectTimeout` (ms, default 1000), `processMetrics`
+ * (default true) and `hookStats` (default true: switches the registry's hook statistics on, which
+ * the `trellis_hook_*` metrics read).
  *
  * @example
  * ```ts
@@ -46,11 +48,20 @@ export const DEFAULT_COLLECT_TIMEOUT = 1000;
       default: true,
       description: "include prom-client's process and Node.js metrics",
     },
+    hookStats: {
+      type: 'boolean',
+      default: true,
+      description: "switch the registry's hook statistics on for the trellis_hook_* metrics",
+    },
   },
   provides: [{ token: METRICS, useFactory: (ctx) => ctx.get(MetricsPlugin).service }],
 })
 export class MetricsPlugin {
   readonly #collector: MetricsCollector;
+  readonly #extensions: ExtensionRegistry;
+  readonly #hookStats: boolean;
+  /** Whether this plugin switched the registry's statistics on (and so switches them off). */
+  #statsSwitchedOn = false;
 
   constructor(
     @inject(TOKENS.Manager) manager: PluginManager,
@@ -58,6 +69,8 @@ export class MetricsPlugin {
     @inject(TOKENS.Config) config: PluginConfig,
     @inject(TOKENS.Logger) logger: Logger,
   ) {
+    this.#extensions = extensions;
+    this.#hookStats = config.get('hookStats', true);
     this.#collector = new MetricsCollector({
       manager,
       extensions,
@@ -73,6 +86,12 @@ export class MetricsPlugin {
   }
 
   initialize(ctx: PluginContext): void {
+    // The trellis_hook_* figures are the registry's own statistics, read at scrape time: counting
+    // is switched on here, nothing is timed again per call by this plugin.
+    if (this.#hookStats && !this.#extensions.statsEnabled) {
+      this.#extensions.enableStats();
+      this.#statsSwitchedOn = true;
+    }
     // Definitions are read when the host has started, so a plugin's mistakes show in the startup
     // logs rather than at the first scrape.
     ctx.registerHook('trellis.app.startup', () => {
@@ -82,5 +101,13 @@ export class MetricsPlugin {
 
   start(): void {
     this.#collector.sync();
+  }
+
+  /** Switches the statistics off again if this plugin switched them on, and forgets its metrics. */
+  @preDestroy()
+  dispose(): void {
+    if (this.#statsSwitchedOn) this.#extensions.disableStats();
+    this.#statsSwitchedOn = false;
+    this.#collector.close();
   }
 }

@@ -146,6 +146,18 @@ describe('MetricsPlugin', () => {
       expect(exposition.types.get('trellis_hook_duration_seconds')).toBe('summary');
     });
 
+    it("should switch the registry's statistics on, and off again when it unloads", async () => {
+      await startWith([]);
+      expect(manager.extensions.statsEnabled).toBe(true);
+      await manager.unload('trellis.metrics');
+      expect(manager.extensions.statsEnabled).toBe(false);
+    });
+
+    it('should leave the statistics off with hookStats: false', async () => {
+      await startWith([], { hookStats: false });
+      expect(manager.extensions.statsEnabled).toBe(false);
+    });
+
     it("should include prom-client's process metrics unless switched off", async () => {
       await startWith([], { processMetrics: true });
       expect(valueOf(await scrape(), 'process_cpu_user_seconds_total')).toBeGreaterThanOrEqual(0);
