@@ -51,6 +51,32 @@ describe('PluginManager lifecycle re-entry', () => {
     });
   });
 
+  describe('when a lifecycle method awaits a manager operation after an await', () => {
+    it('should time out with a message naming the operation that waited for it', async () => {
+      const manager = new PluginManager({ logger: false, lifecycleTimeout: 50 });
+      let inner: Promise<unknown> | undefined;
+      manager.register(
+        definePlugin({
+          name: 'late',
+          inject: { manager: TOKENS.Manager },
+          async start(this: WithManager) {
+            await Promise.resolve();
+            inner = this.manager.stop();
+            await inner;
+          },
+        }),
+      );
+      const report = await manager.start();
+      const error = report.failed[0]?.error;
+      expect(error?.code).toBe('TRELLIS_LIFECYCLE_TIMEOUT');
+      expect(error?.message).toMatch(
+        /Meanwhile manager\.stop\(\) waited for it: if start\(\) awaits one of them, it waits for itself/,
+      );
+      await inner;
+      await manager.close();
+    });
+  });
+
   describe('when a plugin calls a manager operation later, outside its lifecycle methods', () => {
     it('should run it', async () => {
       const manager = new PluginManager({ logger: false });

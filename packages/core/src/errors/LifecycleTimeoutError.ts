@@ -10,6 +10,8 @@ export interface LifecycleTimeoutErrorOptions {
   readonly phase: LifecyclePhase;
   /** The limit in milliseconds. */
   readonly timeout: number;
+  /** Manager operations that were waiting for this one when it timed out (`['stop()']`). */
+  readonly waiting?: readonly string[] | undefined;
 }
 
 /**
@@ -31,7 +33,12 @@ export class LifecycleTimeoutError extends TrellisError {
     super(
       `Plugin '${options.plugin}' did not finish ${options.phase}() within ${options.timeout} ms. ` +
         `Make it settle sooner (run long work in the background and honour ctx.signal) or raise the ` +
-        `manager's 'lifecycleTimeout'.`,
+        `manager's 'lifecycleTimeout'.` +
+        (options.waiting === undefined || options.waiting.length === 0
+          ? ''
+          : ` Meanwhile manager.${options.waiting.join(', manager.')} waited for it: if ${options.phase}() ` +
+            `awaits one of them, it waits for itself (see TRELLIS_LIFECYCLE_REENTRY); start that call ` +
+            `after the current operation has resolved instead.`),
       { code: LifecycleTimeoutError.CODE },
     );
     this.plugin = options.plugin;

@@ -21,12 +21,19 @@ export class LifecycleQueue {
   /** The last queued group when it is constructive: what it waits for, and its members. */
   #group: { gate: Promise<unknown>; members: Promise<unknown>[] } | undefined;
   readonly #pending = new Map<string, Promise<unknown>>();
+  /** Operations called but not begun, by name (`"stop()"`). */
+  readonly #waiting = new Set<string>();
   /** Plugin code running synchronously, innermost last: pairs of (plugin or event, method or ''). */
   readonly #within: string[] = [];
 
   /** Operations queued or running. */
   get size(): number {
     return this.#pending.size;
+  }
+
+  /** Names of the operations called but not begun, waiting for the running ones. */
+  get waiting(): readonly string[] {
+    return [...this.#waiting];
   }
 
   /**
@@ -54,7 +61,12 @@ export class LifecycleQueue {
     const done = (): void => {
       if (this.#pending.get(key) === result) this.#pending.delete(key);
     };
-    const result: Promise<T> = gate.then(work).then(
+    this.#waiting.add(operation);
+    const begin = (): Promise<T> => {
+      this.#waiting.delete(operation);
+      return work();
+    };
+    const result: Promise<T> = gate.then(begin).then(
       (value) => {
         done();
         return value;

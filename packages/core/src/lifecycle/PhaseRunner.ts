@@ -12,6 +12,7 @@ export type MethodPhase = 'initialize' | 'start' | 'stop';
 export class PhaseRunner {
   readonly #timeout: number;
   readonly #queue: LifecycleQueue;
+  readonly #waiting = (): readonly string[] => this.#queue.waiting;
 
   constructor(timeout: number, queue: LifecycleQueue) {
     this.#timeout = timeout;
@@ -29,7 +30,15 @@ export class PhaseRunner {
     let pending: Promise<void> | undefined;
     this.#queue.enter(record.name, phase);
     try {
-      pending = runLifecycleMethod(instance, record.name, phase, arg, this.#timeout, live.context);
+      pending = runLifecycleMethod(
+        instance,
+        record.name,
+        phase,
+        arg,
+        this.#timeout,
+        live.context,
+        this.#waiting,
+      );
     } finally {
       this.#queue.leave();
     }

@@ -9,6 +9,9 @@ export interface LifecycleOwner {
   abort(reason: unknown): void;
 }
 
+/** Names the manager operations waiting for the current one (for timeout messages). Internal. */
+export type WaitingOperations = () => readonly string[];
+
 /** A lifecycle method run by {@link runLifecycleMethod}. */
 export type LifecycleMethodPhase = Extract<LifecyclePhase, 'initialize' | 'start' | 'stop'>;
 
@@ -32,6 +35,7 @@ export function runLifecycleMethod(
   arg: unknown,
   timeout: number,
   owner: LifecycleOwner,
+  waiting?: WaitingOperations,
 ): Promise<void> | undefined {
   const method = (instance as Record<string, unknown>)[phase];
   if (typeof method !== 'function') return undefined;
@@ -49,7 +53,7 @@ export function runLifecycleMethod(
   if (!thenable) return undefined;
   let timedOut: LifecycleTimeoutError | undefined;
   return settleWithin(result as PromiseLike<unknown>, timeout, () => {
-    timedOut = new LifecycleTimeoutError({ plugin, phase, timeout });
+    timedOut = new LifecycleTimeoutError({ plugin, phase, timeout, waiting: waiting?.() });
     owner.abort(timedOut);
     return timedOut;
   }).then(
