@@ -313,6 +313,24 @@ describe('EventsPlugin', () => {
     });
   });
 
+  describe('when an event-handler plugin is disabled', () => {
+    it('should skip its deliveries at once, and resume when it is enabled again', async () => {
+      const { manager } = host();
+      manager.register([EventsPlugin, Audit, Publisher]);
+      await manager.start();
+      const bus = manager.getPlugin(Publisher)?.bus;
+      const audit = manager.getPlugin(Audit);
+      manager.disablePlugin('audit');
+      await bus?.publish('user.login', 1);
+      await until(() => manager.getPlugin(EventsPlugin)?.stats().plugins.get('audit')?.skipped === 1);
+      manager.enablePlugin('audit');
+      await bus?.publish('user.login', 2);
+      await until(() => (audit?.seen.length ?? 0) === 1);
+      expect(audit?.seen.map((event) => event.data)).toEqual([2]);
+      await manager.close();
+    });
+  });
+
   describe('when another plugin binds EVENT_TRANSPORT', () => {
     it('should use that transport whatever the registration order, and leave it open', async () => {
       class RecordingTransport extends InMemoryTransport {

@@ -6,6 +6,8 @@ export interface EventCounters {
   delivered: number;
   /** Handler calls that threw, rejected or timed out. */
   failed: number;
+  /** Events not handed to the handler because its plugin was disabled. */
+  skipped: number;
   /** Events dropped because the subscriber's queue was full. */
   dropped: number;
   /** Events given up after `maxDeliveries` failed calls. */

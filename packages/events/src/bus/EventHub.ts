@@ -29,6 +29,8 @@ export interface EventHubOptions {
   /** The queue limit and delivery bound, for messages. */
   readonly queueLimit: number;
   readonly maxDeliveries: number;
+  /** Whether a plugin is enabled: a disabled plugin's handlers are skipped, like its hooks. */
+  readonly isEnabled: (plugin: string) => boolean;
   /** Notifies `trellis.plugin.error` for a subscriber's failure. Must not throw. */
   readonly report: (caller: BusCaller, error: EventDeliveryError) => void;
 }
@@ -280,7 +282,14 @@ export class EventHub {
   };
 
   #wrap(subscription: Subscription, handler: EventSubscriptionHandler): TransportHandler {
+    const { isEnabled } = this.#options;
+    const plugin = subscription.caller.name;
     return (event) => {
+      if (!isEnabled(plugin)) {
+        subscription.counters.skipped++;
+        this.#total.skipped++;
+        return undefined;
+      }
       let result: unknown;
       try {
         result = handler(event);

@@ -5,6 +5,7 @@ export const createCounters = (): EventCounters => ({
   published: 0,
   delivered: 0,
   failed: 0,
+  skipped: 0,
   dropped: 0,
   deadLettered: 0,
 });

@@ -38,6 +38,11 @@ const METRICS = [
     'delivered',
   ],
   ['trellis_events_failed_total', 'Event handler calls that threw, rejected or timed out', 'failed'],
+  [
+    'trellis_events_skipped_total',
+    'Events not handled because the subscribing plugin was disabled',
+    'skipped',
+  ],
   ['trellis_events_dropped_total', "Events dropped because a subscriber's queue was full", 'dropped'],
   ['trellis_events_dead_lettered_total', 'Events given up after maxDeliveries failed calls', 'deadLettered'],
 ] as const;
@@ -101,6 +106,7 @@ export class EventsPlugin {
       handlerTimeout: config.get('handlerTimeout', 30_000),
       queueLimit: config.get('queueLimit', 10_000),
       maxDeliveries: config.get('maxDeliveries', 5),
+      isEnabled: (plugin) => registry.isOwnerEnabled(plugin),
       report: (caller, error) => {
         this.#report(caller, error);
       },
