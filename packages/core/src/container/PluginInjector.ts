@@ -9,6 +9,7 @@ import { bindCoreTokens } from './bindCoreTokens.js';
 import { findUnresolvableInjection } from './findUnresolvableInjection.js';
 import { bindClass, bindProviders, type ProviderBindingTools } from './bindProviders.js';
 import { ThenableBox } from './ThenableBox.js';
+import { unboxingClass, type UnboxingClass } from './unboxingClass.js';
 
 /** What a {@link PluginInjector} works with. Internal. */
 export interface PluginInjectorInit {
@@ -59,7 +60,16 @@ export class PluginInjector {
       },
     };
     const current = (): LivePlugin | undefined => this.#resolving[this.#resolving.length - 1];
-    this.#tools = { resolveAs: this.#resolveAs, consumer: current };
+    const wrappers = new WeakMap<Newable<object>, UnboxingClass<object>>();
+    const wrap = (cls: Newable<object>): UnboxingClass<object> => {
+      let wrapper = wrappers.get(cls);
+      if (wrapper === undefined) {
+        wrapper = unboxingClass(cls);
+        wrappers.set(cls, wrapper);
+      }
+      return wrapper;
+    };
+    this.#tools = { resolveAs: this.#resolveAs, consumer: current, wrap };
     bindCoreTokens(container, {
       current,
       logger: init.logger,
@@ -79,7 +89,7 @@ export class PluginInjector {
     const unresolvable = findUnresolvableInjection(this.container, record.name, live.cls);
     if (unresolvable !== undefined) throw unresolvable;
     bindProviders(this.container, live, record.meta, this.#tools);
-    live.bindings.push(bindClass(this.container, live.cls, live.cls as Newable<object>));
+    live.bindings.push(bindClass(this.container, live.cls, live.cls as Newable<object>, this.#tools.wrap));
     return this.#construct(live);
   }
 

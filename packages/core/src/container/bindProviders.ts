@@ -3,14 +3,18 @@ import type { BindingIdentifier, Container, Newable, ServiceIdentifier } from 'i
 import type { LivePlugin } from '../model/PluginRecord.js';
 import type { PluginMetadata, ProviderDefinition } from '../plugins/PluginOptions.js';
 import { ThenableBox } from './ThenableBox.js';
-import { settleProperties, unboxingClass } from './unboxingClass.js';
+import { settleProperties, type UnboxingClass } from './unboxingClass.js';
 
 /** Runs a resolution as the given plugin (whose Logger, Config and Context get injected). */
 export type ResolveAs = <T>(live: LivePlugin, resolve: () => T) => T;
 
+/** Gives the unboxing wrapper of a class (made once per class, so reloads reuse it). */
+export type WrapClass = (cls: Newable<object>) => UnboxingClass<object>;
+
 /** What {@link bindProviders} needs from the injector. Internal. */
 export interface ProviderBindingTools {
   readonly resolveAs: ResolveAs;
+  readonly wrap: WrapClass;
   /** The plugin being instantiated or resolving through its `ctx.get()` (innermost), if any. */
   readonly consumer: () => LivePlugin | undefined;
 }
@@ -26,8 +30,9 @@ export function bindClass(
   container: Container,
   identifier: ServiceIdentifier,
   cls: Newable<object>,
+  wrap: WrapClass,
 ): BindingIdentifier {
-  const { type, properties } = unboxingClass(cls);
+  const { type, properties } = wrap(cls);
   const binding = container.bind(identifier).to(type).inSingletonScope();
   if (properties.length > 0) {
     binding.onActivation((_context, instance) => {
@@ -96,7 +101,7 @@ export function bindProviders(
     } else {
       // A private identifier for the class, so its own injections resolve as the providing plugin.
       const hidden = Symbol(`${meta.name}:${describeToken(token)}`);
-      live.bindings.push(bindClass(container, hidden, provider.useClass as Newable<object>));
+      live.bindings.push(bindClass(container, hidden, provider.useClass as Newable<object>, tools.wrap));
       live.bindings.push(
         container
           .bind(token)
