@@ -12,7 +12,6 @@ interface Pending {
   /** Set as soon as `registry.run()` returns. */
   readonly onion: Promise<HttpResponse> | undefined;
   resolve(response: HttpResponse): void;
-  reject(error: Error): void;
 }
 
 const isBody = (value: unknown): boolean =>
@@ -53,19 +52,14 @@ export class MiddlewareChain {
       this.#pending.delete(request);
       return this.#leave(pending, reply, payload);
     });
-    app.addHook('onRequestAbort', (request, done) => {
-      const pending = this.#pending.get(request);
-      this.#pending.delete(request);
-      pending?.reject(new Error('The client closed the connection before the answer was sent.'));
-      done();
-    });
   }
 
   #enter(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
     const pending = {} as { -readonly [K in keyof Pending]: Pending[K] };
-    const answer = new Promise<HttpResponse>((resolve, reject) => {
+    // A request whose answer never comes (a hijacked reply, a handler that never answers) leaves
+    // this promise pending: nothing outside the request refers to it, so it is collected with it.
+    const answer = new Promise<HttpResponse>((resolve) => {
       pending.resolve = resolve;
-      pending.reject = reject;
     });
     // 0: in the layers; 1: the innermost next() was called before run() returned; 2: routed.
     let stage = 0;
@@ -90,7 +84,7 @@ export class MiddlewareChain {
       FAIL_FAST,
     );
     if (stage === 1) route();
-     
+
     pending.onion.then(
       (response) => {
         if (stage !== 2) MiddlewareChain.#send(reply, response);
