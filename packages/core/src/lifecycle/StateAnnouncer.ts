@@ -7,12 +7,12 @@ import type { StateListener } from '../model/PluginStateMachine.js';
 import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
 import type { LifecycleEvents } from './LifecycleEvents.js';
 
-/** The lifecycle event announcing each state a plugin enters, if any. */
-const EVENT_OF: Partial<Record<PluginState, string>> = {
-  loaded: LIFECYCLE_EVENTS.loaded,
-  started: LIFECYCLE_EVENTS.started,
-  stopped: LIFECYCLE_EVENTS.stopped,
-  unloaded: LIFECYCLE_EVENTS.unloaded,
+/** The lifecycle event announcing each state a plugin enters, if any, and its debug log line. */
+const ANNOUNCED: Partial<Record<PluginState, readonly [event: string, log: string]>> = {
+  loaded: [LIFECYCLE_EVENTS.loaded, 'plugin loaded'],
+  started: [LIFECYCLE_EVENTS.started, 'plugin started'],
+  stopped: [LIFECYCLE_EVENTS.stopped, 'plugin stopped'],
+  unloaded: [LIFECYCLE_EVENTS.unloaded, 'plugin unloaded'],
 };
 
 /** Announces transitions of the state machine: a log line and the lifecycle event. Internal. */
@@ -39,9 +39,9 @@ export class StateAnnouncer implements StateListener {
       logSafely(this.#logger, 'error', entry, error.message);
       return this.#events.error(record, error);
     }
-    const event = EVENT_OF[to];
-    if (event === undefined) return undefined;
-    this.#logger.debug({ plugin: record.name }, `plugin ${to}`);
-    return this.#events.plugin(event, record);
+    const announced = ANNOUNCED[to];
+    if (announced === undefined) return undefined;
+    this.#logger.debug({ plugin: record.name }, announced[1]);
+    return this.#events.plugin(announced[0], record);
   }
 }

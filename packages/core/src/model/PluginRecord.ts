@@ -43,8 +43,6 @@ export class PluginRecord {
   [STATE]: PluginState = 'registered';
   /** Written by the state machine only. */
   [STATE_BEFORE_DISABLE]: PluginState = 'registered';
-  /** When the plugin entered its state (`performance.now()`). */
-  stateSince = 0;
   enabled = true;
   lastError: TrellisError | undefined;
   /** Milliseconds per phase of the last run of each phase. */

@@ -49,7 +49,6 @@ export class PluginStateMachine {
     if (to === 'disabled') record[STATE_BEFORE_DISABLE] = from === 'disabled' ? 'registered' : from;
     if (to === 'loading') record.lastError = undefined;
     else if (to === 'failed' && error !== undefined) record.lastError = error;
-    record.stateSince = performance.now();
     return this.#listener.entered(record, from, to);
   }
 }
