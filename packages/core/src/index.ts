@@ -25,6 +25,7 @@ export type {
   TrellisErrorCodes,
   TrellisErrorCode,
   KnownErrorCode,
+  ExtensionErrorCode,
   TrellisErrorOptions,
   ValidationErrorOptions,
   HookErrorOptions,
@@ -39,6 +40,7 @@ export type {
   MiddlewarePoint,
   AnyExtensionPoint,
   DefinePointOptions,
+  PointMode,
   Priority,
   HookContext,
   HookOptions,
@@ -52,6 +54,8 @@ export type {
   ErrorStrategy,
   HookLogger,
   RegistryOptions,
+  RegistryWarning,
+  RegistryWarningCode,
   DispatchOptions,
   NotifyAsyncOptions,
   PointDescription,
@@ -144,6 +148,23 @@ export { PluginStateError, type PluginStateErrorOptions } from './errors/PluginS
 export { LifecycleReentryError, type LifecycleReentryErrorOptions } from './errors/LifecycleReentryError.js';
 export { TransportError, type TransportErrorOptions } from './errors/TransportError.js';
 export type { LifecyclePhase } from './errors/LifecyclePhase.js';
+
+// Isolation and permissions
+export {
+  IsolationError,
+  type IsolationErrorOptions,
+  type IsolationFailureReason,
+} from './isolation/IsolationError.js';
+export type {
+  IsolationMode,
+  IsolationLimits,
+  IsolationOptions,
+  RestartPolicy,
+} from './isolation/IsolationSettings.js';
+export { PermissionError, type PermissionErrorOptions } from './permissions/PermissionError.js';
+export type { PermissionChecker, PermissionDenial } from './permissions/PermissionChecker.js';
+export { Permissions, type PermissionGrants } from './permissions/Permissions.js';
+export { matchPermission } from './permissions/matchPermission.js';
 
 // Loading: plugins from files, packages, URIs and config files (re-exported from @trellis/loader)
 export {
