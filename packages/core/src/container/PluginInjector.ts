@@ -6,7 +6,11 @@ import { PluginLoadError } from '../errors/PluginLoadError.js';
 import type { Logger } from '../logging/Logger.js';
 import { LivePlugin, type PluginRecord } from '../model/PluginRecord.js';
 import { bindCoreTokens } from './bindCoreTokens.js';
-import { findUnresolvableInjection } from './findUnresolvableInjection.js';
+import {
+  findUnresolvableInjection,
+  injectionChecks,
+  type InjectionCheck,
+} from './findUnresolvableInjection.js';
 import { bindClass, bindProviders, type ProviderBindingTools } from './bindProviders.js';
 import { ThenableBox } from './ThenableBox.js';
 import { unboxingClass, type UnboxingClass } from './unboxingClass.js';
@@ -36,6 +40,8 @@ export class PluginInjector {
   readonly #resolving: LivePlugin[] = [];
   #asyncResolution: Promise<unknown> = Promise.resolve();
   readonly #tools: ProviderBindingTools;
+  /** The injections of each plugin class to check before it is constructed (read once per class). */
+  readonly #checks = new WeakMap<object, readonly InjectionCheck[]>();
   readonly #resolveAs = <T>(live: LivePlugin, resolve: () => T): T => {
     this.#resolving.push(live);
     try {
@@ -86,7 +92,12 @@ export class PluginInjector {
   /** Binds the plugin's services and class, and creates its instance. */
   instantiate(record: PluginRecord, live: LivePlugin): object | Promise<object> {
     // Before anything is bound or constructed: an injection nobody can satisfy is a DependencyError.
-    const unresolvable = findUnresolvableInjection(this.container, record.name, live.cls);
+    let checks = this.#checks.get(live.cls);
+    if (checks === undefined) {
+      checks = injectionChecks(live.cls);
+      this.#checks.set(live.cls, checks);
+    }
+    const unresolvable = findUnresolvableInjection(this.container, record.name, live.cls, checks);
     if (unresolvable !== undefined) throw unresolvable;
     bindProviders(this.container, live, record.meta, this.#tools);
     live.bindings.push(bindClass(this.container, live.cls, live.cls as Newable<object>, this.#tools.wrap));

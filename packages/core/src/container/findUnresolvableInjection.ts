@@ -48,18 +48,17 @@ function identifierOf(element: Element): { readonly id: unknown } | undefined {
   return { id };
 }
 
+/** One injection to check: where it is, and what it asks for (`undefined`: a type erased at run time). */
+export interface InjectionCheck {
+  readonly place: string;
+  readonly identifier: ServiceIdentifier | undefined;
+}
+
 /**
- * Checks, before anything is constructed, that every service a plugin class injects can be
- * resolved: an identifier nobody bound (no registered plugin provides it, the host did not bind
- * it) or a constructor parameter whose type TypeScript erased (an interface without `@inject`) is
- * returned as a `DependencyError` that says what to do. `@optional()`, `@multiInject` and
- * `@unmanaged` injections are not checked. Internal.
+ * The injections of a class that must be bound for it to be constructed, read once from its
+ * metadata: `@optional()`, `@multiInject` and `@unmanaged` injections are left out. Internal.
  */
-export function findUnresolvableInjection(
-  container: Container,
-  plugin: string,
-  cls: abstract new (...args: never[]) => unknown,
-): DependencyError | undefined {
+export function injectionChecks(cls: abstract new (...args: never[]) => unknown): readonly InjectionCheck[] {
   let metadata: InjectionMetadata;
   try {
     metadata = getClassMetadata(cls as never);
@@ -77,20 +76,38 @@ export function findUnresolvableInjection(
     if (!(index in metadata.constructorArguments)) where.push([`constructor parameter #${index}`, undefined]);
   }
   for (const [key, element] of metadata.properties) where.push([`property '${String(key)}'`, element]);
-
+  const checks: InjectionCheck[] = [];
   for (const [place, element] of where) {
     const wanted = identifierOf(element);
     if (wanted === undefined) continue;
-    const id = wanted.id;
-    if (ERASED_TYPES.has(id)) {
+    const erased = ERASED_TYPES.has(wanted.id);
+    checks.push({ place, identifier: erased ? undefined : (wanted.id as ServiceIdentifier) });
+  }
+  return checks;
+}
+
+/**
+ * Checks, before anything is constructed, that every service a plugin class injects can be
+ * resolved: an identifier nobody bound (no registered plugin provides it, the host did not bind
+ * it) or a constructor parameter whose type TypeScript erased (an interface without `@inject`) is
+ * returned as a `DependencyError` that says what to do. Internal.
+ */
+export function findUnresolvableInjection(
+  container: Container,
+  plugin: string,
+  cls: abstract new (...args: never[]) => unknown,
+  checks: readonly InjectionCheck[] = injectionChecks(cls),
+): DependencyError | undefined {
+  for (const { place, identifier } of checks) {
+    if (identifier === undefined) {
       return new DependencyError(
         `Plugin '${plugin}': ${place} of ${cls.name} has no @inject(token), and its type is an interface ` +
-          `(or another type erased at run time, or it has no type metadata), so the container cannot tell what to inject. Add ` +
-          `@inject(token) to it, with the token of the service (createToken<T>('id') or the providing class).`,
+          `(or another type erased at run time, or it has no type metadata), so the container cannot tell ` +
+          `what to inject. Add @inject(token) to it, with the token of the service (createToken<T>('id') ` +
+          `or the providing class).`,
         { code: 'TRELLIS_DEPENDENCY_MISSING', plugin },
       );
     }
-    const identifier = id as ServiceIdentifier;
     if (container.isBound(identifier)) continue;
     const name = describeIdentifier(identifier);
     return new DependencyError(
