@@ -1,4 +1,4 @@
-import { plugin, type PluginContext } from '@trellis/core';
+import { plugin, preDestroy, type PluginContext } from '@trellis/core';
 import { EVENT_TRANSPORT } from '@trellis/events';
 import { SERVICE_BACKEND } from '@trellis/services';
 import { STORAGE_DRIVER } from '@trellis/storage';
@@ -146,6 +146,12 @@ export class RedisPlugin {
     if (parts === undefined) return;
     await Promise.allSettled([parts.transport.close(), parts.backend.close(), parts.driver.close()]);
     await parts.connection.close();
+  }
+
+  /** On unload (also when the plugin was loaded but never started): the same as {@link stop}. */
+  @preDestroy()
+  async release(): Promise<void> {
+    await this.stop();
   }
 
   /** Healthy while the broker answers `PING`; unhealthy (with the reason) during an outage. */

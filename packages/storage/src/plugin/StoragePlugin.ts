@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { plugin, TOKENS, type PluginContext, type PluginManager } from '@trellis/core';
+import { plugin, preDestroy, TOKENS, type PluginContext, type PluginManager } from '@trellis/core';
 import { EmbeddedDriver } from '../driver/EmbeddedDriver.js';
 import { MemoryDriver } from '../driver/MemoryDriver.js';
 import type { StorageDriver } from '../driver/StorageDriver.js';
@@ -72,6 +72,12 @@ export class StoragePlugin implements StorageService {
     const owned = this.#owned;
     this.#owned = undefined;
     await owned?.close();
+  }
+
+  /** On unload (also when the plugin was loaded but never started): the same as {@link stop}. */
+  @preDestroy()
+  async release(): Promise<void> {
+    await this.stop();
   }
 
   forPlugin(name: string): PluginStorage {
