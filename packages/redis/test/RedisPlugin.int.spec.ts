@@ -35,6 +35,7 @@ describe('RedisPlugin', () => {
         const plugin = manager.getPlugin('trellis.redis') as unknown as RedisPlugin;
         expect(await plugin.checkHealth()).toMatchObject({ status: 'healthy' });
         expect(await plugin.deadLetters()).toEqual([]);
+        expect(await plugin.collectMetrics()).toEqual({ redis_up: 1, redis_dead_letters: 0 });
         await manager.close();
       }
     });

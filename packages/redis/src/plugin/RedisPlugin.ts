@@ -171,6 +171,30 @@ export class RedisPlugin {
     }
   }
 
+  /** Metrics for `@trellis/metrics` (duck-typed): broker reachability and dead letters kept. */
+  metricDefinitions(): readonly { name: string; help: string; type: 'gauge' }[] {
+    return [
+      { name: 'redis_up', help: '1 while the Redis of trellis.redis answers, else 0', type: 'gauge' },
+      { name: 'redis_dead_letters', help: 'Events in the dead-letter stream', type: 'gauge' },
+    ];
+  }
+
+  /** Values at scrape time; `redis_dead_letters` is left out while the broker is down. */
+  async collectMetrics(): Promise<Record<string, number>> {
+    const parts = this.#parts;
+    if (parts?.connection.up !== true) return { redis_up: 0 };
+    try {
+      const dead = await withinBound(
+        parts.connection.client.xlen(`${this.#prefix}:events:dead`),
+        1000,
+        'count dead letters',
+      );
+      return { redis_up: 1, redis_dead_letters: dead };
+    } catch {
+      return { redis_up: 0 };
+    }
+  }
+
   /** The newest dead letters (up to `count`, newest first), for admin tools. */
   async deadLetters(count = 100): Promise<DeadLetter[]> {
     const parts = this.#parts;
