@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { lastEntryId, sleep, type StreamReaderSettings } from './StreamReaderSettings.js';
-import { EVENT_FIELD, parseEntries, parseReadReply, type StreamEntry } from './StreamEntry.js';
+import { EVENT_FIELD, compareIds, parseEntries, parseReadReply, type StreamEntry } from './StreamEntry.js';
 
 /** Options of one group reader beyond the shared settings. Internal. */
 export interface GroupReaderOptions {
@@ -117,7 +117,7 @@ export class GroupReader {
     const acks: string[] = [];
     for (const { id, event } of entries) {
       if (this.#stopped()) break;
-      if (id > this.#lastId) this.#lastId = id;
+      if (compareIds(id, this.#lastId) > 0) this.#lastId = id;
       if (event === undefined || !matcher.matches(event.type)) {
         acks.push(id);
         continue;

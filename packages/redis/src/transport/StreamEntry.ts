@@ -45,3 +45,11 @@ export function parseReadReply(reply: unknown): StreamEntry[] {
   if (typeof first === 'string') return parseEntries(reply[1]);
   return Array.isArray(first) ? parseEntries(first[1]) : [];
 }
+
+/** Compares two stream ids (`<ms>-<seq>`) numerically: negative, zero or positive. Internal. */
+export function compareIds(a: string, b: string): number {
+  const [aMs = 0n, aSeq = 0n] = a.split('-').map((part) => BigInt(part));
+  const [bMs = 0n, bSeq = 0n] = b.split('-').map((part) => BigInt(part));
+  if (aMs !== bMs) return aMs < bMs ? -1 : 1;
+  return aSeq === bSeq ? 0 : aSeq < bSeq ? -1 : 1;
+}
