@@ -6,6 +6,7 @@ import type { PluginReloader } from '../lifecycle/PluginReloader.js';
 import type { PluginRunner } from '../lifecycle/PluginRunner.js';
 import type { Logger } from '../logging/Logger.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
+import type { PluginClass } from '../plugins/PluginClass.js';
 import type { DiscoverOptions } from './DiscoverOptions.js';
 import type { FileReloadReport } from './FileReloadReport.js';
 import { FileReloader } from './FileReloader.js';
@@ -31,6 +32,13 @@ export interface PluginLoadingInit {
   readonly order: () => readonly string[];
   /** `manager.configure(name, section)`: validates and applies a config section. */
   readonly configure: (name: string, section: Readonly<Record<string, unknown>>) => void;
+  /**
+   * `manager.reload(name)`: a watch-triggered reload goes through the manager's lifecycle queue like
+   * any other, so it never races a `stop()` or `close()`. Default: reload directly.
+   */
+  readonly reload?: (name: string) => Promise<FileReloadReport>;
+  /** The class to register for a plugin from a file (its isolation stand-in when isolated). */
+  readonly prepare?: (cls: PluginClass, file: string, exportName: string) => PluginClass;
   readonly logger: Logger;
 }
 
@@ -47,12 +55,17 @@ export class PluginLoading {
 
   constructor(init: PluginLoadingInit) {
     const sources = this.#sources;
-    this.#discovery = new PluginDiscovery({ registrar: init.registrar, sources, logger: init.logger });
+    this.#discovery = new PluginDiscovery({
+      registrar: init.registrar,
+      sources,
+      logger: init.logger,
+      ...(init.prepare === undefined ? {} : { prepare: init.prepare }),
+    });
     this.#groups = new PluginGroups(this.#discovery);
     this.#reloader = new FileReloader({ ...init, sources });
     this.#watch = new PluginWatch({
       sources,
-      reload: (name) => this.#reloader.reload(init.record(name)),
+      reload: init.reload ?? ((name) => this.#reloader.reload(init.record(name))),
       inOrder: (names) => init.order().filter((name) => names.includes(name)),
       isRegistered: (name) => init.order().includes(name),
       isLoaded: (name) => init.record(name).live !== undefined,

@@ -53,6 +53,10 @@ import type { PluginDescriptor, PluginGraph, PluginStatus } from '../lifecycle/P
 import { PluginStateMachine } from '../model/PluginStateMachine.js';
 import { PluginStore } from '../model/PluginStore.js';
 import { PluginSwitch } from '../lifecycle/PluginSwitch.js';
+import { PluginFaults } from '../lifecycle/PluginFaults.js';
+import { Isolation } from '../isolation/Isolation.js';
+import { Permissions } from '../permissions/Permissions.js';
+import type { PermissionChecker } from '../permissions/PermissionChecker.js';
 import type { RegisterOptions } from '../lifecycle/RegisterOptions.js';
 import { ShutdownHooks } from './ShutdownHooks.js';
 import type { ShutdownHooksOptions } from './ShutdownHooksOptions.js';
@@ -98,6 +102,8 @@ export class PluginManager {
   readonly #shutdownHooks: ShutdownHooks;
   readonly #config: ConfigSections;
   readonly #loading: PluginLoading;
+  readonly #isolation: Isolation;
+  readonly #permissions: Permissions;
 
   constructor(options: PluginManagerOptions = {}) {
     const settings = resolveManagerSettings(options);
@@ -183,7 +189,15 @@ export class PluginManager {
       logger,
       running: () => sequence.running,
     });
-    this.#introspection = new PluginIntrospection(store, dependencies, config);
+    this.#permissions = new Permissions({ grants: options.grants, logger });
+    const faults = new PluginFaults({ store, dependencies, machine, releaser, runner, loader, queue: this.#queue });
+    this.#isolation = new Isolation({
+      section: (name) => config.section(name),
+      granted: (name, declared) => this.#permissions.granted(name, declared),
+      faults,
+      logger,
+    });
+    this.#introspection = new PluginIntrospection(store, dependencies, config, this.#permissions);
     this.#shutdownHooks = new ShutdownHooks(() => this.close(), logger);
     this.#loading = new PluginLoading({
       registry,
@@ -197,6 +211,8 @@ export class PluginManager {
       configure: (name, section) => {
         this.configure(name, section);
       },
+      reload: (name) => this.reload(name),
+      prepare: (cls, file, exportName) => this.#isolation.prepare(cls, file, exportName),
       logger,
     });
   }
@@ -204,6 +220,24 @@ export class PluginManager {
   /** The inversify container plugins are instantiated from (a child of the host's, if given). */
   get container(): Container {
     return this.#injector.container;
+  }
+
+  /**
+   * The host's permission policy (section 9): per-plugin checkers, denial counts
+   * (`denials()`), and `onDenied(listener)` for metrics.
+   */
+  get permissions(): Permissions {
+    return this.#permissions;
+  }
+
+  /**
+   * The permission checker of a registered plugin, for system plugins building its facades:
+   * `manager.permissionsOf(consumerCtx.name).check('events.publish:' + event)` throws
+   * `PermissionError` unless the plugin declares it and the host grants it (a plugin that declares
+   * nothing and is not listed in `grants` is trusted). Throws `PluginNotFoundError` for an unknown name.
+   */
+  permissionsOf(name: string): PermissionChecker {
+    return this.#permissions.for(name, this.#store.get(name).meta.permissions);
   }
 
   /** The extension-point registry the plugins' hooks live in. */
@@ -238,6 +272,8 @@ export class PluginManager {
   register(plugins: PluginClass, options?: RegisterOptions): string;
   register(plugins: readonly PluginClass[], options?: RegisterOptions): string[];
   register(plugins: PluginClass | readonly PluginClass[], options: RegisterOptions = {}): string | string[] {
+    for (const cls of Array.isArray(plugins) ? (plugins as readonly PluginClass[]) : [plugins as PluginClass])
+      this.#isolation.checkHostClass(cls);
     if (!Array.isArray(plugins))
       return this.#registrar.register([plugins as PluginClass], options)[0] as string;
     return this.#registrar.register(plugins as readonly PluginClass[], options);
