@@ -136,7 +136,12 @@ export class DispatchEngine {
     reg.warned = true;
     const message = skipMessage(reg, event);
     this.host.logger.warn({ event, plugin: reg.plugin, handler: reg.name }, message);
-    this.host.warn({ code: 'TRELLIS_ASYNC_HANDLER_SKIPPED', message, plugin: reg.plugin, event });
+    this.host.warn({
+      code: 'TRELLIS_ASYNC_HANDLER_SKIPPED',
+      message,
+      ...(reg.plugin === undefined ? {} : { plugin: reg.plugin }),
+      event,
+    });
   }
 
   /** Tracing: logs one attempt of a handler run at debug level. */

@@ -10,8 +10,8 @@ export interface RegistryWarning {
   readonly code: RegistryWarningCode;
   /** What happened and how to fix it. */
   readonly message: string;
-  /** The owner of the handler concerned, if any. */
-  readonly plugin?: string | undefined;
-  /** The event concerned, if any. */
-  readonly event?: string | undefined;
+  /** The owner of the handler concerned (absent when it has none). */
+  readonly plugin?: string;
+  /** The event concerned (absent when none). */
+  readonly event?: string;
 }
