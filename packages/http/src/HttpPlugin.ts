@@ -140,11 +140,7 @@ export class HttpPlugin {
       },
     });
     this.#app = app;
-    new MiddlewareChain(this.#registry, this.#logger).install(app);
-    app.addHook('onSend', (_request, reply, payload, done) => {
-      if (this.#closing) reply.header('connection', 'close');
-      done(null, payload);
-    });
+    new MiddlewareChain(this.#registry, this.#logger, () => this.#closing).install(app);
     this.#installRoutes(app);
     for (const { name, instance } of this.#manager.getAllPlugins()) {
       if (instance !== undefined && name !== ctx.name) this.#attach(name, instance);

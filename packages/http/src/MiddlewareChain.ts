@@ -32,9 +32,12 @@ export class MiddlewareChain {
   readonly #logger: Logger;
   readonly #pending = new WeakMap<FastifyRequest, Pending>();
 
-  constructor(registry: ExtensionRegistry, logger: Logger) {
+  readonly #closing: () => boolean;
+
+  constructor(registry: ExtensionRegistry, logger: Logger, closing: () => boolean) {
     this.#registry = registry;
     this.#logger = logger;
+    this.#closing = closing;
   }
 
   /** Adds the hooks to `app` (before it boots). */
@@ -46,11 +49,26 @@ export class MiddlewareChain {
       }
       this.#enter(request, reply, done);
     });
-    app.addHook('onSend', async (request, reply, payload) => {
+    // One callback-style hook (cheaper than an async one) for every answer.
+    app.addHook('onSend', (request, reply, payload, done) => {
+      // While the server stops, answers close their connection so it can finish.
+      if (this.#closing()) void reply.header('connection', 'close');
       const pending = this.#pending.get(request);
-      if (pending === undefined) return payload;
+      if (pending === undefined) {
+        done(null, payload);
+        return;
+      }
       this.#pending.delete(request);
-      return this.#leave(pending, reply, payload);
+      // A failed layer becomes the 500 body; an answer fastify refuses (a bad status code) is
+      // handed to fastify's error handling.
+      this.#leave(pending, reply, payload).then(
+        (body) => {
+          done(null, body);
+        },
+        (error: unknown) => {
+          done(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
     });
   }
 
@@ -87,7 +105,12 @@ export class MiddlewareChain {
 
     pending.onion.then(
       (response) => {
-        if (stage !== 2) MiddlewareChain.#send(reply, response);
+        if (stage === 2) return;
+        try {
+          MiddlewareChain.#send(reply, response);
+        } catch (error) {
+          reply.code(500).type(JSON_TYPE).send(this.#failure(error));
+        }
       },
       (error: unknown) => {
         if (stage === 2) return;

@@ -402,6 +402,24 @@ describe('HttpPlugin', () => {
       expect(logs.filter((entry) => entry.level === 'error' || entry.level === 'warn')).toEqual([]);
     });
 
+    it('should answer 500 when a layer answers with a status code fastify refuses', async () => {
+      const Odd = pluginWith('odd', {
+        processRequest: () => ({ statusCode: 99, headers: {}, body: 'x' }),
+      });
+      const Late = pluginWith('late-odd', {
+        async processRequest(req: HttpRequestContext, next: HttpNext) {
+          const res = await next(req);
+          return { ...res, statusCode: 1234 };
+        },
+      });
+      await startWith([Odd]);
+      expect((await fetch(`${base}/anything`)).status).toBe(500);
+      await manager.close();
+      await startWith([Late, Hello]);
+      expect((await fetch(`${base}/plugins/hello`)).status).toBe(500);
+      expect((await fetch(`${base}/plugins/hello`)).status).toBe(500);
+    });
+
     it('should skip the middleware of a disabled plugin at once', async () => {
       const trail: string[] = [];
       await startWith([tagger('gate', 50, trail), Hello]);
