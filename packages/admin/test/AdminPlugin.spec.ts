@@ -88,6 +88,42 @@ describe('AdminPlugin', () => {
     });
   });
 
+  describe('when requests carry the token and logging is at its most verbose', () => {
+    it('should never log the token', async () => {
+      const logged: string[] = [];
+      manager = new PluginManager({
+        logger: {
+          level: 'trace',
+          hooks: {
+            // Every line exactly as pino would write it, after its serializers (kept, not printed).
+            streamWrite(line: string): string {
+              logged.push(line);
+              return '';
+            },
+          },
+        },
+        config: {
+          'trellis.http': { host: '127.0.0.1', port: 0 },
+          'trellis.admin': { token: 'never-log-me-42' },
+        },
+      });
+      manager.register([HttpPlugin, HealthPlugin, MetricsPlugin, AdminPlugin, GreeterPlugin]);
+      const writes = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      await manager.start();
+      const base = manager.getPlugin<AdminPlugin>('trellis.admin')?.baseUrl() ?? '';
+      const auth = { authorization: 'Bearer never-log-me-42' };
+      await fetch(`${base}admin/api/plugins`, { headers: auth });
+      await fetch(`${base}admin/api/plugins/greeter/reload`, { method: 'POST', headers: auth });
+      await fetch(`${base}admin/api/plugins/nope`, { headers: auth });
+      await fetch(`${base}admin/api/plugins`, { headers: { authorization: 'Bearer wrong' } });
+      await manager.close();
+      manager = undefined;
+      writes.mockRestore();
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.filter((line) => line.includes('never-log-me-42'))).toEqual([]);
+    });
+  });
+
   describe('when the token comes from TRELLIS_ADMIN_TOKEN', () => {
     it('should use it', async () => {
       process.env.TRELLIS_ADMIN_TOKEN = 'from-the-environment';
