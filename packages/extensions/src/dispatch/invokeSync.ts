@@ -21,7 +21,9 @@ export function invokeSync(
   const reg = entry.reg;
   if (!claimOnce(engine, reg)) return SKIPPED;
   const timeout = entry.timeout;
-  const timed = tracing || timeout !== undefined;
+  // Stats need the run's start and end only; trace logs and timeouts time each attempt too.
+  const logs = tracing && engine.logTraces;
+  const timed = logs || timeout !== undefined;
   const runStart = tracing ? performance.now() : 0;
   let outcome: RunOutcome;
   for (let attempt = 0; ; attempt++) {
@@ -45,7 +47,7 @@ export function invokeSync(
     } catch (error) {
       outcome = thrownOutcome(engine, error, entry);
     }
-    if (tracing) engine.traceAttempt(entry, performance.now() - start, outcome, attempt);
+    if (logs) engine.traceAttempt(entry, performance.now() - start, outcome, attempt);
     if (outcome.status !== 'failed' || attempt >= reg.retries) break;
   }
   if (tracing) engine.record(entry, performance.now() - runStart, outcome);

@@ -85,10 +85,11 @@ class MiddlewareRun {
     const timeout = entry.timeout;
     const tracing = this.#tracing;
     const runStart = tracing ? performance.now() : 0;
+    const logs = tracing && engine.logTraces;
     let outcome: RunOutcome;
     for (let attempt = 0; ; attempt++) {
       const hookCtx = new HandlerContext(this.#event, reg.plugin, 'middleware');
-      const start = tracing || timeout !== undefined ? performance.now() : 0;
+      const start = logs || timeout !== undefined ? performance.now() : 0;
       try {
         let result = (reg.handler as unknown as Middleware)(ctx, next, hookCtx);
         if (isThenable(result)) {
@@ -129,7 +130,7 @@ class MiddlewareRun {
           outcome = { status: 'failed', error: engine.wrap(error, entry) };
         }
       }
-      if (tracing) engine.traceAttempt(entry, performance.now() - start, outcome, attempt);
+      if (logs) engine.traceAttempt(entry, performance.now() - start, outcome, attempt);
       // A layer that already ran the inner layers is not repeated: that would run them twice.
       if (outcome.status !== 'failed' || attempt >= reg.retries || inner !== undefined) break;
     }
