@@ -149,6 +149,23 @@ export { LifecycleReentryError, type LifecycleReentryErrorOptions } from './erro
 export { TransportError, type TransportErrorOptions } from './errors/TransportError.js';
 export type { LifecyclePhase } from './errors/LifecyclePhase.js';
 
+// Isolation and permissions
+export {
+  IsolationError,
+  type IsolationErrorOptions,
+  type IsolationFailureReason,
+} from './isolation/IsolationError.js';
+export type {
+  IsolationMode,
+  IsolationLimits,
+  IsolationOptions,
+  RestartPolicy,
+} from './isolation/IsolationSettings.js';
+export { PermissionError, type PermissionErrorOptions } from './permissions/PermissionError.js';
+export type { PermissionChecker, PermissionDenial } from './permissions/PermissionChecker.js';
+export { Permissions, type PermissionGrants } from './permissions/Permissions.js';
+export { matchPermission } from './permissions/matchPermission.js';
+
 // Loading: plugins from files, packages, URIs and config files (re-exported from @trellis/loader)
 export {
   LoaderError,

@@ -16,6 +16,8 @@ export const CORE_ERROR_CODE_LIST = [
   'TRELLIS_TRANSPORT',
   'TRELLIS_PLUGIN_STATE',
   'TRELLIS_LIFECYCLE_REENTRY',
+  'TRELLIS_ISOLATION_FAILED',
+  'TRELLIS_PERMISSION_DENIED',
 ] as const;
 
 /** An error code raised by `@trellis/core`. */

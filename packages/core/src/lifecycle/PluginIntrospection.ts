@@ -6,14 +6,23 @@ import type { PluginDescriptor, PluginGraph, PluginStatus } from './PluginStatus
 import type { PluginStore } from '../model/PluginStore.js';
 import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import { toJsonSafe } from './toJsonSafe.js';
+import { isolationInfoOf } from '../isolation/IsolationInfo.js';
+import type { Permissions } from '../permissions/Permissions.js';
 
 /** The read-only views of the registered plugins: names, descriptors, status rows, graph. Internal. */
 export class PluginIntrospection {
   readonly #store: PluginStore;
   readonly #config: ConfigSections;
   readonly #dependencies: DependencyResolver;
+  readonly #permissions: Permissions;
 
-  constructor(store: PluginStore, dependencies: DependencyResolver, config: ConfigSections) {
+  constructor(
+    store: PluginStore,
+    dependencies: DependencyResolver,
+    config: ConfigSections,
+    permissions: Permissions,
+  ) {
+    this.#permissions = permissions;
     this.#store = store;
     this.#dependencies = dependencies;
     this.#config = config;
@@ -42,7 +51,13 @@ export class PluginIntrospection {
   /** One JSON-safe row per plugin: state, dependencies, redacted config, last error, timings. */
   status(): PluginStatus[] {
     const graph = this.#dependencies.graph();
-    return [...this.#store.records.values()].map((record) => ({
+    return [...this.#store.records.values()].map((record) => this.#row(record, graph));
+  }
+
+  #row(record: PluginRecord, graph: ReturnType<DependencyResolver['graph']>): PluginStatus {
+    const isolation = isolationInfoOf(record.cls);
+    const reason = (record.lastError as { reason?: unknown } | undefined)?.reason;
+    return {
       name: record.name,
       version: record.meta.version,
       description: record.meta.description ?? null,
@@ -55,9 +70,19 @@ export class PluginIntrospection {
       lastError:
         record.lastError === undefined
           ? null
-          : { code: record.lastError.code, message: record.lastError.message },
+          : {
+              code: record.lastError.code,
+              message: record.lastError.message,
+              ...(typeof reason === 'string' ? { reason } : {}),
+            },
       timings: { ...record.timings },
-    }));
+      isolation: isolation?.mode ?? 'none',
+      restarts: isolation?.restarts ?? 0,
+      permissions: {
+        declared: [...record.meta.permissions],
+        granted: [...this.#permissions.granted(record.name, record.meta.permissions)],
+      },
+    };
   }
 
   /** The dependency graph as JSON-safe data: nodes, edges (from dependent to dependency), order, cycles. */

@@ -12,8 +12,14 @@ export interface PluginStatus {
   readonly dependencies: string[];
   /** The effective config (defaults applied), secrets replaced by `'[secret]'`. */
   readonly config: Record<string, unknown>;
-  /** The last failure, or `null`. */
-  readonly lastError: { readonly code: string; readonly message: string } | null;
+  /** The last failure, or `null`; `reason` for an isolation failure (`'crash'`, `'timeout'`…). */
+  readonly lastError: { readonly code: string; readonly message: string; readonly reason?: string } | null;
+  /** Where it runs: in the host, a worker thread or a child process. */
+  readonly isolation: 'none' | 'worker' | 'process';
+  /** How many times its worker or process was restarted after a fault. */
+  readonly restarts: number;
+  /** What it declares and what the host grants of it. */
+  readonly permissions: { readonly declared: string[]; readonly granted: string[] };
   /** Milliseconds spent in each phase, the last time it ran. */
   readonly timings: Partial<Record<LifecyclePhase, number>>;
 }

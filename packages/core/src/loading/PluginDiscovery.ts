@@ -30,6 +30,8 @@ export interface PluginDiscoveryInit {
   /** Sources of the plugins registered from files, by name (shared with reload and watch). */
   readonly sources: Map<string, PluginSource>;
   readonly logger: Logger;
+  /** The class to register for a candidate (its isolation stand-in when isolated); default the class. */
+  readonly prepare?: (cls: PluginClass, file: string, exportName: string) => PluginClass;
 }
 
 const describeSource = (source: PluginSource): string =>
@@ -158,7 +160,8 @@ export class PluginDiscovery {
     const names: string[] = [];
     for (const candidate of batch.values()) {
       try {
-        registrar.register([candidate.cls], {});
+        const { cls, source } = candidate;
+        registrar.register([this.#init.prepare?.(cls, source.file, source.exportName) ?? cls], {});
       } catch (error) {
         const failure = toDiscoveryError(error, candidate.source.file, `Skipped plugin '${candidate.name}'`);
         if (report === undefined) throw failure;

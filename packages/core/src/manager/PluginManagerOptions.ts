@@ -4,6 +4,7 @@ import type { LoggerOptions } from 'pino';
 import type { PluginFailureMode } from '../lifecycle/PluginFailureMode.js';
 import type { Logger } from '../logging/Logger.js';
 import type { TrellisWarning } from '../logging/TrellisWarning.js';
+import type { PermissionGrants } from '../permissions/Permissions.js';
 
 /**
  * Options of `new PluginManager()`; every one is optional.
@@ -43,4 +44,10 @@ export interface PluginManagerOptions {
    * when `logger: false`; warnings are logged too.
    */
   readonly onWarning?: (warning: TrellisWarning) => void;
+  /**
+   * Permissions the host grants, by plugin: patterns (`['events.publish:user.*', 'storage']`) or
+   * `'*'` for everything it declares. A plugin that declares permissions, or is listed here, gets
+   * what it declares *and* is granted; other plugins are trusted. See docs/permissions.md.
+   */
+  readonly grants?: PermissionGrants;
 }

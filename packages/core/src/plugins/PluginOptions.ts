@@ -1,6 +1,7 @@
 import type { Newable, ServiceIdentifier } from 'inversify';
 import type { PluginConfigSchema } from '../config/PluginConfigSchema.js';
 import type { PluginContext } from '../context/PluginContext.js';
+import type { IsolationOptions } from '../isolation/IsolationSettings.js';
 
 /** Dependencies: plugin name → semver range, or a list of names meaning any version. */
 export type DependencySpec = Readonly<Record<string, string>> | readonly string[];
@@ -56,7 +57,7 @@ export type ProviderDefinition<T = unknown> =
  * @plugin({ name: 'welcome', version: '1.0.0', dependencies: { auth: '^1.2.0' } })
  * ```
  */
-export interface PluginOptions {
+export interface PluginOptions extends IsolationOptions {
   /** Unique name: `/^[A-Za-z0-9][A-Za-z0-9._-]*$/`. */
   readonly name: string;
   /** Semver version; default `'0.0.0'`. */

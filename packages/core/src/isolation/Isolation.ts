@@ -1,0 +1,60 @@
+import { ValidationError } from '@trellis/extensions';
+import type { Logger } from '../logging/Logger.js';
+import { getPluginOptions } from '../plugins/getPluginOptions.js';
+import type { PluginClass } from '../plugins/PluginClass.js';
+import { createStandIn, type StandInFaults } from './createStandIn.js';
+import { resolveIsolationSettings } from './IsolationSettings.js';
+
+/** What {@link Isolation} works with. Internal. */
+export interface IsolationInit {
+  /** The raw config section of a plugin (as given to the manager). */
+  readonly section: (name: string) => unknown;
+  /** The permissions a plugin is granted (declared ∩ host grants). */
+  readonly granted: (name: string, declared: readonly string[]) => readonly string[];
+  readonly faults: StandInFaults;
+  readonly logger: Logger;
+}
+
+/**
+ * Decides where each plugin runs: swaps a plugin from a file that asks for `worker` or `process`
+ * isolation (metadata or config, config wins) for its stand-in, and refuses isolation for a class
+ * defined in the host's own code. Internal.
+ */
+export class Isolation {
+  readonly #init: IsolationInit;
+
+  constructor(init: IsolationInit) {
+    this.#init = init;
+  }
+
+  /** The class to register for a plugin found in `file` under `exportName`: the stand-in when isolated. */
+  prepare(cls: PluginClass, file: string, exportName: string): PluginClass {
+    const options = getPluginOptions(cls);
+    if (options === undefined) return cls;
+    const section = this.#init.section(options.name);
+    const settings = resolveIsolationSettings(options.name, options, section);
+    if (settings.mode === 'none') return cls;
+    const declared = options.permissions ?? [];
+    return createStandIn({
+      options,
+      file,
+      exportName,
+      settings,
+      section,
+      granted: () => this.#init.granted(options.name, declared),
+      faults: this.#init.faults,
+      logger: this.#init.logger,
+    });
+  }
+
+  /** Throws `ValidationError` when a class registered from code asks for isolation. */
+  checkHostClass(cls: PluginClass): void {
+    const options = getPluginOptions(cls);
+    if (options === undefined) return;
+    const settings = resolveIsolationSettings(options.name, options, this.#init.section(options.name));
+    if (settings.mode === 'none') return;
+    throw new ValidationError(
+      `Plugin '${options.name}' asks for isolation '${settings.mode}', but its class is defined in the host's own code: only plugins from files (discovery, plugin folders, packages, URIs) can be isolated, because the worker or process imports the same module. Move it to a plugin file and discover it, or set isolation 'none'.`,
+    );
+  }
+}

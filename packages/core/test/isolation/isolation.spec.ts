@@ -1,0 +1,206 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import {
+  definePlugin,
+  HookAggregateError,
+  IsolationError,
+  PluginManager,
+  ValidationError,
+  type PluginManagerOptions,
+} from '../../src/index.js';
+import { isolatedDir, type IsolatedSpec } from './isolatedFixtures.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A manager with one isolated plugin discovered from a temp folder, plus a log capture. */
+async function hostWith(specs: readonly IsolatedSpec[], options: PluginManagerOptions = {}) {
+  const folder = isolatedDir();
+  for (const spec of specs) folder.write(spec);
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'debug' },
+    { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  const manager = new PluginManager({ logger, ...options });
+  cleanups.push(folder.remove, () => manager.close().then(() => undefined));
+  await manager.discoverPlugins(folder.dir);
+  return { manager, lines, folder };
+}
+
+/** Polls until `check` is true (faults are reported asynchronously). */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const local = (manager: PluginManager): void => {
+  manager.registerHook('greet', (value: string[]) => [...value, 'host'], { plugin: 'host', priority: 10 });
+};
+
+describe.each(['worker', 'process'] as const)('isolation %s', (mode) => {
+  describe('when the plugin runs normally', () => {
+    it('should serve its hooks in the host dispatch, in priority order, with its config and logger', async () => {
+      const { manager, lines } = await hostWith([{ name: 'iso' }], {
+        config: { iso: { isolation: mode, word: 'hi' } },
+      });
+      local(manager);
+      const report = await manager.start();
+      expect(report.failed).toEqual([]);
+      expect(await manager.triggerAsync('greet', ['start'])).toEqual(['start', 'iso:hi', 'host']);
+      expect(await manager.triggerAsync('stopper', ['a'])).toEqual(['a', 'stopped']);
+      const row = manager.status().find((entry) => entry.name === 'iso');
+      expect(row).toMatchObject({ state: 'started', isolation: mode, restarts: 0 });
+      expect(lines.some((line) => line.msg === 'greeting from the inside' && line.plugin === 'iso')).toBe(
+        true,
+      );
+    });
+
+    it('should pass a plain throw to the error strategy and keep the plugin started', async () => {
+      const { manager } = await hostWith([{ name: 'iso', isolation: mode }], { errorStrategy: 'fail-fast' });
+      await manager.start();
+      await expect(manager.triggerAsync('throws', 1)).rejects.toMatchObject({ code: 'TRELLIS_HOOK' });
+      expect(manager.getState('iso')).toBe('started');
+      expect(await manager.triggerAsync('greet', [])).toEqual(['iso:none']);
+    });
+
+    it('should give it only the base environment', async () => {
+      process.env.TRELLIS_TEST_SECRET = 'host-secret';
+      cleanups.push(() => {
+        delete process.env.TRELLIS_TEST_SECRET;
+      });
+      const { manager } = await hostWith([{ name: 'iso', isolation: mode }]);
+      await manager.start();
+      expect(await manager.triggerAsync('env', 'x')).toBeNull();
+    });
+  });
+
+  describe.each([
+    ['crash', 'crash'],
+    ['exit', 'exit'],
+    ['hang', 'timeout'],
+    ...(mode === 'worker' ? [['oom', 'out-of-memory'] as const] : []),
+  ] as const)('when a hook faults with %s', (event, reason) => {
+    it(`should fail the plugin with IsolationError '${reason}' and its dependent, while the host serves`, async () => {
+      const { manager } = await hostWith(
+        [
+          { name: 'iso', isolation: mode, limits: { memoryMb: 32 } },
+          { name: 'dependent', dependencies: ['iso'], bare: true },
+        ],
+        { errorStrategy: 'log-and-continue' },
+      );
+      local(manager);
+      await manager.start();
+      expect(manager.getState('dependent')).toBe('started');
+      await manager.triggerAsync(event, []);
+      await until(() => manager.getState('iso') === 'failed', 'the plugin to fail');
+      const row = manager.status().find((entry) => entry.name === 'iso');
+      expect(row?.lastError).toMatchObject({ code: IsolationError.CODE, reason });
+      expect(manager.getState('dependent')).toBe('failed');
+      expect(manager.status().find((entry) => entry.name === 'dependent')?.lastError?.code).toBe(
+        'TRELLIS_DEPENDENCY_FAILED',
+      );
+      expect(await manager.triggerAsync('greet', ['x'])).toEqual(['x', 'host']);
+    });
+  });
+
+  describe('when initialize never settles', () => {
+    it('should fail with the lifecycle timeout and end the worker', async () => {
+      const { manager } = await hostWith(
+        [{ name: 'iso', isolation: mode, initialize: 'return new Promise(() => {});' }],
+        {
+          lifecycleTimeout: 1500,
+        },
+      );
+      local(manager);
+      const report = await manager.start();
+      expect(report.failed.map((entry) => entry.error.code)).toEqual(['TRELLIS_LIFECYCLE_TIMEOUT']);
+      expect(await manager.triggerAsync('greet', [])).toEqual(['host']);
+    });
+  });
+
+  describe('when initialize throws', () => {
+    it('should fail the plugin with the error', async () => {
+      const { manager } = await hostWith([
+        { name: 'iso', isolation: mode, initialize: "throw new Error('init broke');" },
+      ]);
+      const report = await manager.start();
+      expect(report.failed[0]?.error.message).toContain('init broke');
+    });
+  });
+
+  describe('when a restart budget is set', () => {
+    it('should restart after a crash with backoff, then stay failed past the budget', async () => {
+      const { manager } = await hostWith([
+        { name: 'iso', isolation: mode, restart: { maxRestarts: 1, windowMs: 60_000 } },
+      ]);
+      await manager.start();
+      await manager.triggerAsync('exit', []);
+      await until(
+        () => manager.status()[0]?.restarts === 1 && manager.getState('iso') === 'started',
+        'a restart',
+      );
+      expect(await manager.triggerAsync('greet', [])).toEqual(['iso:none']);
+      await manager.triggerAsync('exit', []);
+      await until(() => manager.getState('iso') === 'failed', 'the second failure');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(manager.getState('iso')).toBe('failed');
+      expect(manager.status()[0]?.restarts).toBe(1);
+    });
+  });
+});
+
+describe('isolation', () => {
+  describe('when a class defined in the host asks for isolation', () => {
+    it('should throw ValidationError saying so', () => {
+      const manager = new PluginManager({ logger: false });
+      const cls = definePlugin({ name: 'inline', isolation: 'worker' } as Parameters<typeof definePlugin>[0]);
+      expect(() => manager.register(cls)).toThrow(ValidationError);
+      expect(() => manager.register(cls)).toThrow(/defined in the host's own code/);
+    });
+  });
+
+  describe('when an isolated plugin provides a token', () => {
+    it('should refuse it at load naming the token', async () => {
+      const { manager } = await hostWith([{ name: 'iso', isolation: 'worker', provides: true }]);
+      const report = await manager.start();
+      expect(report.failed[0]?.error.message).toMatch(/iso\.token.*cannot cross/);
+    });
+  });
+
+  describe('when a process plugin reads a file outside its grant', () => {
+    it('should be refused by Node, and allowed with fs.read', async () => {
+      const outside = mkdtempSync(join(realpathSync(tmpdir()), 'trellis-outside-'));
+      cleanups.push(() => {
+        rmSync(outside, { recursive: true, force: true });
+      });
+      const secret = join(outside, 'secret.txt');
+      writeFileSync(secret, 'abc');
+      const { manager } = await hostWith([
+        { name: 'allowed', isolation: 'process', permissions: [`fs.read:${outside}`] },
+        { name: 'denied', isolation: 'process', permissions: [] },
+      ]);
+      await manager.start();
+      const error = (await manager
+        .collectAsync('read', secret, { errorStrategy: 'collect-all' })
+        .catch((caught: unknown) => caught)) as HookAggregateError;
+      expect(error).toBeInstanceOf(HookAggregateError);
+      expect(error.value).toEqual([3]);
+      expect(error.errors.map((entry) => [entry.plugin, (entry.cause as { code?: unknown }).code])).toEqual([
+        ['denied', 'ERR_ACCESS_DENIED'],
+      ]);
+      expect(manager.status().find((row) => row.name === 'allowed')?.permissions).toEqual({
+        declared: [`fs.read:${outside}`],
+        granted: [`fs.read:${outside}`],
+      });
+    });
+  });
+});
