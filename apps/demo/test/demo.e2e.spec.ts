@@ -75,6 +75,18 @@ describe('the demo service', () => {
     });
   });
 
+  describe('when the dashboard and probes are asked', () => {
+    it('should serve the dashboard page with its policy and answer liveness', async () => {
+      const page = await fetch(`${demo.base}admin/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await page.text()).toContain('dashboard.js');
+      expect(await (await fetch(`${demo.base}health/live`)).json()).toEqual({ status: 'ok' });
+      const health = await fetch(`${demo.base}admin/api/plugins/users/health`, { headers: admin });
+      expect(await health.json()).toMatchObject({ status: 'healthy' });
+    });
+  });
+
   describe('when a user logs in', () => {
     it('should answer a token and the greeting, and audit it', async () => {
       const answer = await login(demo, 'alice');
@@ -204,7 +216,7 @@ describe('the demo service', () => {
       await Promise.all(workers);
       expect(statuses.length).toBeGreaterThan(0);
       expect(statuses.filter((status) => status !== 200)).toEqual([]);
-    });
+    }, 30_000);
   });
 
   describe('when a plugin is edited on disk and reloaded', () => {
@@ -265,7 +277,7 @@ describe('the demo service', () => {
       // Reverse order: every plugin stopped before each plugin it depends on.
       const late = graph.edges.filter((edge) => stopped.indexOf(edge.from) > stopped.indexOf(edge.to));
       expect(late).toEqual([]);
-    });
+    }, 30_000);
   });
 });
 
