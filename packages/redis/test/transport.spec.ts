@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { TransportError } from '@trellis/core';
 import type { CloudEvent } from '@trellis/events';
 import { startRedisServer, type RedisServer } from '@trellis/redis/testing';
-import { RedisConnection, RedisTransport, type RedisTransportOptions } from '@trellis/redis';
+import {
+  RedisConnection,
+  RedisServiceBackend,
+  RedisStorageDriver,
+  RedisTransport,
+  type RedisTransportOptions,
+} from '@trellis/redis';
+import { createPluginStorage } from '@trellis/storage';
 import { pause, waitFor } from './support/waitFor.js';
 
 let redis: RedisServer;
@@ -176,6 +183,26 @@ describe('RedisTransport', () => {
       const error = await a?.publish(event('x.y', 1)).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(TransportError);
       expect(error).toMatchObject({ code: 'TRELLIS_TRANSPORT' });
+    });
+
+    it('should reject storage and registry calls with TransportError after their bound', async () => {
+      const down = await startRedisServer();
+      const connection = new RedisConnection({ url: down.url });
+      await connection.ready(5000);
+      try {
+        await down.stop();
+        const storage = createPluginStorage(
+          'app',
+          () => new RedisStorageDriver({ client: connection.client, operationTimeoutMs: 200 }),
+        );
+        const backend = new RedisServiceBackend({ client: connection.client, operationTimeoutMs: 200 });
+        await expect(storage.get('k')).rejects.toMatchObject({ code: 'TRELLIS_TRANSPORT' });
+        await expect(storage.set('k', 1)).rejects.toMatchObject({ code: 'TRELLIS_TRANSPORT' });
+        await expect(backend.discover({})).rejects.toMatchObject({ code: 'TRELLIS_TRANSPORT' });
+        await backend.close();
+      } finally {
+        await connection.close();
+      }
     });
   });
 });

@@ -129,9 +129,10 @@ export class RedisPlugin {
       prefix,
       ttlMs: config.get('ttlMs', 15_000),
       heartbeatMs: config.get('heartbeatMs', 5000),
+      operationTimeoutMs: timeout,
       logger: ctx.logger,
     });
-    const driver = new RedisStorageDriver({ client: connection.client, prefix });
+    const driver = new RedisStorageDriver({ client: connection.client, prefix, operationTimeoutMs: timeout });
     this.#parts = { url, connection, transport, backend, driver };
     ctx.provide(EVENT_TRANSPORT, transport);
     ctx.provide(SERVICE_BACKEND, backend);

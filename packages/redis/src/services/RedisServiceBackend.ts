@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { TransportError, type Logger } from '@trellis/core';
 import type { ServiceBackend, ServiceQuery, ServiceRecord } from '@trellis/services';
+import { withinBound } from '../connection/withinBound.js';
 
 /** Options of {@link RedisServiceBackend}. */
 export interface RedisServiceBackendOptions {
@@ -12,6 +13,8 @@ export interface RedisServiceBackendOptions {
   readonly ttlMs?: number;
   /** How often this host renews its entries, ms; default 5 000 (keep it well under `ttlMs`). */
   readonly heartbeatMs?: number;
+  /** How long a call waits for the broker (ms) before rejecting with `TransportError`; default 10 000. */
+  readonly operationTimeoutMs?: number;
   /** Where failed heartbeats are logged. */
   readonly logger?: Logger;
 }
@@ -37,6 +40,7 @@ export class RedisServiceBackend implements ServiceBackend {
   readonly #index: string;
   readonly #ttlMs: number;
   readonly #logger: Logger | undefined;
+  readonly #timeoutMs: number;
   /** The entries this host registered and keeps alive. */
   readonly #own = new Map<string, string>();
   readonly #timer: NodeJS.Timeout;
@@ -48,6 +52,7 @@ export class RedisServiceBackend implements ServiceBackend {
     this.#index = `${options.prefix ?? 'trellis'}:services`;
     this.#ttlMs = options.ttlMs ?? 15_000;
     this.#logger = options.logger;
+    this.#timeoutMs = options.operationTimeoutMs ?? 10_000;
     this.#timer = setInterval(() => {
       this.#heartbeat().catch((error: unknown) => {
         this.#logger?.warn(
@@ -63,11 +68,15 @@ export class RedisServiceBackend implements ServiceBackend {
     this.#open('register');
     const text = JSON.stringify(record);
     this.#own.set(record.id, text);
-    await this.#client
-      .multi()
-      .set(this.#prefix + record.id, text, 'PX', this.#ttlMs)
-      .sadd(this.#index, record.id)
-      .exec();
+    await withinBound(
+      this.#client
+        .multi()
+        .set(this.#prefix + record.id, text, 'PX', this.#ttlMs)
+        .sadd(this.#index, record.id)
+        .exec(),
+      this.#timeoutMs,
+      `register service '${record.name}'`,
+    );
   }
 
   async unregister(id: string): Promise<boolean> {
@@ -83,9 +92,15 @@ export class RedisServiceBackend implements ServiceBackend {
 
   async discover(query: ServiceQuery): Promise<ServiceRecord[]> {
     this.#open('discover');
-    const ids = (await this.#client.smembers(this.#index)).sort();
+    const ids = (
+      await withinBound(this.#client.smembers(this.#index), this.#timeoutMs, 'discover services')
+    ).sort();
     if (ids.length === 0) return [];
-    const texts = await this.#client.mget(ids.map((id) => this.#prefix + id));
+    const texts = await withinBound(
+      this.#client.mget(ids.map((id) => this.#prefix + id)),
+      this.#timeoutMs,
+      'discover services',
+    );
     const gone: string[] = [];
     const found: ServiceRecord[] = [];
     texts.forEach((text, i) => {
@@ -98,7 +113,8 @@ export class RedisServiceBackend implements ServiceBackend {
         found.push(record);
       }
     });
-    if (gone.length > 0) await this.#client.srem(this.#index, ...gone);
+    if (gone.length > 0)
+      await withinBound(this.#client.srem(this.#index, ...gone), this.#timeoutMs, 'discover services');
     return found;
   }
 

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { TransportError } from '@trellis/core';
 import type { StorageDriver, StorageSetOptions } from '@trellis/storage';
+import { withinBound } from '../connection/withinBound.js';
 import { escapeGlob } from './escapeGlob.js';
 
 /** Options of {@link RedisStorageDriver}. */
@@ -9,6 +10,8 @@ export interface RedisStorageDriverOptions {
   readonly client: Redis;
   /** Key prefix; keys are stored as `<prefix>:kv:<key>`. Default `trellis`. */
   readonly prefix?: string;
+  /** How long a call waits for the broker (ms) before rejecting with `TransportError`; default 10 000. */
+  readonly operationTimeoutMs?: number;
 }
 
 /**
@@ -18,35 +21,40 @@ export interface RedisStorageDriverOptions {
 export class RedisStorageDriver implements StorageDriver {
   readonly #client: Redis;
   readonly #prefix: string;
+  readonly #timeoutMs: number;
   #closed = false;
 
   constructor(options: RedisStorageDriverOptions) {
     this.#client = options.client;
     this.#prefix = `${options.prefix ?? 'trellis'}:kv:`;
+    this.#timeoutMs = options.operationTimeoutMs ?? 10_000;
   }
 
   async get(key: string): Promise<string | undefined> {
-    return (await this.#live().get(this.#prefix + key)) ?? undefined;
+    return (await this.#bounded(this.#live().get(this.#prefix + key), 'read storage')) ?? undefined;
   }
 
   async set(key: string, value: string, options?: StorageSetOptions): Promise<void> {
     const client = this.#live();
     const ttl = options?.ttl;
-    if (ttl === undefined) await client.set(this.#prefix + key, value);
+    if (ttl === undefined) await this.#bounded(client.set(this.#prefix + key, value), 'write storage');
     else {
       if (!Number.isFinite(ttl) || ttl <= 0) {
         throw new TypeError(`storage ttl must be a positive number of milliseconds, got ${String(ttl)}`);
       }
-      await client.set(this.#prefix + key, value, 'PX', Math.max(1, Math.round(ttl)));
+      await this.#bounded(
+        client.set(this.#prefix + key, value, 'PX', Math.max(1, Math.round(ttl))),
+        'write storage',
+      );
     }
   }
 
   async has(key: string): Promise<boolean> {
-    return (await this.#live().exists(this.#prefix + key)) === 1;
+    return (await this.#bounded(this.#live().exists(this.#prefix + key), 'read storage')) === 1;
   }
 
   async delete(key: string): Promise<boolean> {
-    return (await this.#live().del(this.#prefix + key)) === 1;
+    return (await this.#bounded(this.#live().del(this.#prefix + key), 'delete from storage')) === 1;
   }
 
   async keys(prefix: string): Promise<string[]> {
@@ -56,7 +64,9 @@ export class RedisStorageDriver implements StorageDriver {
 
   async clear(prefix: string): Promise<void> {
     const found = await this.#scan(prefix);
-    for (let i = 0; i < found.length; i += 500) await this.#live().unlink(...found.slice(i, i + 500));
+    for (let i = 0; i < found.length; i += 500) {
+      await this.#bounded(this.#live().unlink(...found.slice(i, i + 500)), 'clear storage');
+    }
   }
 
   close(): Promise<void> {
@@ -70,11 +80,18 @@ export class RedisStorageDriver implements StorageDriver {
     const found = new Set<string>();
     let cursor = '0';
     do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', match, 'COUNT', 1000);
+      const [next, keys] = await this.#bounded(
+        client.scan(cursor, 'MATCH', match, 'COUNT', 1000),
+        'list storage keys',
+      );
       cursor = next;
       for (const key of keys) found.add(key);
     } while (cursor !== '0');
     return [...found];
+  }
+
+  #bounded<T>(command: Promise<T>, operation: string): Promise<T> {
+    return withinBound(command, this.#timeoutMs, operation);
   }
 
   #live(): Redis {

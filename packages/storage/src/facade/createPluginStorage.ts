@@ -1,3 +1,4 @@
+import { TrellisError } from '@trellis/core';
 import type { StorageDriver, StorageSetOptions } from '../driver/StorageDriver.js';
 import { StorageError } from '../errors/StorageError.js';
 import type { PluginStorage } from './PluginStorage.js';
@@ -52,7 +53,8 @@ export function createPluginStorage(plugin: string, driver: () => StorageDriver)
     try {
       return await operation();
     } catch (error) {
-      if (error instanceof StorageError) throw error;
+      // Trellis errors (a StorageError, a driver's TransportError during an outage) keep their code.
+      if (TrellisError.is(error)) throw error;
       throw new StorageError(
         `storage of plugin "${plugin}" failed: ${error instanceof Error ? error.message : String(error)}`,
         {
