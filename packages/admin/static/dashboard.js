@@ -68,6 +68,27 @@ function timingsText(timings) {
   return parts.length ? parts.join(', ') : '—';
 }
 
+function isolationCell(plugin) {
+  const isolation = typeof plugin.isolation === 'string' ? plugin.isolation : 'none';
+  const restarts = Number(plugin.restarts ?? 0);
+  const declared = plugin.permissions?.declared ?? [];
+  const granted = plugin.permissions?.granted ?? [];
+  const head = `${isolation}${restarts > 0 ? ` · ${restarts} restart${restarts === 1 ? '' : 's'}` : ''}`;
+  const permissions = declared.length === 0 ? 'trusted' : `${granted.length}/${declared.length} granted`;
+  const denied = declared.filter((entry) => !granted.includes(entry));
+  return el(
+    'td',
+    {
+      className: `isolation${denied.length > 0 ? ' error' : ''}`,
+      title: declared.length
+        ? `declared: ${declared.join(', ')}\ngranted: ${granted.join(', ') || 'none'}`
+        : '',
+    },
+    el('div', { text: head }),
+    el('div', { className: denied.length > 0 ? '' : 'muted', text: permissions }),
+  );
+}
+
 function renderPlugins() {
   const body = $('plugins').tBodies[0];
   const rows = state.plugins.map((plugin) => {
@@ -83,7 +104,9 @@ function renderPlugins() {
       button.addEventListener('click', () => void act(plugin.name, action, button));
       actions.append(button);
     }
-    const error = plugin.lastError ? `${plugin.lastError.code}: ${plugin.lastError.message}` : '';
+    const error = plugin.lastError
+      ? `${plugin.lastError.code}${plugin.lastError.reason ? ` (${plugin.lastError.reason})` : ''}: ${plugin.lastError.message}`
+      : '';
     const row = el(
       'tr',
       { dataset: { plugin: plugin.name }, className: plugin.state === 'failed' ? 'failed' : '' },
@@ -102,6 +125,7 @@ function renderPlugins() {
         title: health?.message ?? '',
       }),
       el('td', { text: plugin.dependencies.length ? plugin.dependencies.join(', ') : '—' }),
+      isolationCell(plugin),
       el('td', { className: 'muted', text: timingsText(plugin.timings) }),
       el('td', { className: 'error last-error', text: error }),
       actions,

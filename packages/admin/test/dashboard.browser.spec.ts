@@ -119,6 +119,10 @@ describe('the dashboard in headless Chromium', () => {
     ]);
   });
 
+  it('should show isolation and permissions of each plugin', async () => {
+    expect(await page.textContent('tr[data-plugin="clock"] .isolation')).toBe('nonetrusted');
+  });
+
   it('should show plugin-supplied markup as text', async () => {
     const text = await page.textContent('tr[data-plugin="greeter"] td:first-child');
     expect(text).toContain('<script>window.hacked=1</script>');
