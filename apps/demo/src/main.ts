@@ -20,7 +20,8 @@ const manager = await createHost({
   logLevel: env.logLevel,
   config: {
     'trellis.http': { host: env.host, port: env.port },
-    'trellis.storage': { driver: 'embedded', dir: env.dataDir },
+    // No driver key: embedded under DATA_DIR, or Redis when RedisPlugin is registered.
+    'trellis.storage': { dir: env.dataDir },
     'trellis.admin': { announce: false, ...(env.adminToken === undefined ? {} : { token: env.adminToken }) },
     ratelimit: { limit: env.rateLimit },
     drain: { ms: env.drainMs },
