@@ -165,6 +165,7 @@ export { PermissionError, type PermissionErrorOptions } from './permissions/Perm
 export type { PermissionChecker, PermissionDenial } from './permissions/PermissionChecker.js';
 export { Permissions, type PermissionGrants } from './permissions/Permissions.js';
 export { matchPermission } from './permissions/matchPermission.js';
+export { PERMISSION_DENIED_EVENT } from './permissions/PERMISSION_DENIED_EVENT.js';
 
 // Loading: plugins from files, packages, URIs and config files (re-exported from @trellis/loader)
 export {

@@ -5,6 +5,7 @@ import {
   type HookOptions,
 } from '@trellis/extensions';
 import type { LivePlugin, PluginRecord } from '../model/PluginRecord.js';
+import type { PermissionChecker } from '../permissions/PermissionChecker.js';
 
 /**
  * Connects a loaded plugin's declared hooks and its hook-error handling (`lastError`, `onError`) to the
@@ -12,9 +13,28 @@ import type { LivePlugin, PluginRecord } from '../model/PluginRecord.js';
  */
 export class PluginHookWiring {
   readonly #registry: ExtensionRegistry;
+  readonly #permissions: ((record: PluginRecord) => PermissionChecker) | undefined;
 
-  constructor(registry: ExtensionRegistry) {
+  /** `permissions` gives a plugin's checker: its hooks need `hooks:<event or pattern>`. */
+  constructor(registry: ExtensionRegistry, permissions?: (record: PluginRecord) => PermissionChecker) {
     this.#registry = registry;
+    this.#permissions = permissions;
+  }
+
+  /**
+   * Throws `PermissionError` when the plugin may not hook one of the points it declares with
+   * `@hook` or registered through its context during `initialize` (`hooks:<pattern>`), for a
+   * plugin whose permissions are enforced.
+   */
+  checkPermissions(record: PluginRecord, live: LivePlugin): void {
+    const checker = this.#permissions?.(record);
+    if (checker?.enforced !== true) return;
+    const patterns = new Set<string>();
+    for (const declaration of getHookDeclarations(live.cls))
+      patterns.add(declaration.point?.name ?? declaration.event);
+    for (const point of this.#registry.describe())
+      for (const handler of point.handlers) if (handler.plugin === record.name) patterns.add(handler.pattern);
+    for (const pattern of patterns) checker.check(`hooks:${pattern}`);
   }
 
   /** Registers the `@hook` methods of the instance, bound to it and owned by the plugin. */

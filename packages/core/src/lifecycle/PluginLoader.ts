@@ -37,6 +37,11 @@ export interface PluginLoaderInit {
   readonly failures: FailureRecorder;
   readonly machine: PluginStateMachine;
   readonly logger: Logger;
+  /** The config a plugin sees: secret values removed when it may not read them (`config.secrets`). */
+  readonly hideSecrets?: (
+    record: PluginRecord,
+    values: Readonly<Record<string, unknown>>,
+  ) => Readonly<Record<string, unknown>>;
 }
 
 /** How a dependency stands when it is not usable: its failure, or why it is not ready. */
@@ -94,7 +99,10 @@ export class PluginLoader {
 
     const announced = this.#init.machine.transition(record, 'loading');
     if (announced !== undefined) await announced;
-    const live = injector.prepare(record, createPluginConfig(validation.value));
+    const live = injector.prepare(
+      record,
+      createPluginConfig(this.#init.hideSecrets?.(record, validation.value) ?? validation.value),
+    );
     record.live = live;
 
     const began = performance.now();
@@ -118,6 +126,13 @@ export class PluginLoader {
       const pending = phases.run(record, live, 'initialize', live.context);
       if (pending !== undefined) await pending;
     } catch (error) {
+      await this.#init.releaser.release(record);
+      return failures.fail(record, toPluginError(name, error, 'initialize'));
+    }
+    try {
+      this.#init.hooks.checkPermissions(record, live);
+    } catch (error) {
+      // a hook refused at load fails the plugin with the PermissionError itself
       await this.#init.releaser.release(record);
       return failures.fail(record, toPluginError(name, error, 'initialize'));
     }

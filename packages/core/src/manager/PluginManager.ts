@@ -56,6 +56,8 @@ import { PluginSwitch } from '../lifecycle/PluginSwitch.js';
 import { PluginFaults } from '../lifecycle/PluginFaults.js';
 import { Isolation } from '../isolation/Isolation.js';
 import { Permissions } from '../permissions/Permissions.js';
+import { PERMISSION_DENIED_EVENT } from '../permissions/PERMISSION_DENIED_EVENT.js';
+import { withoutSecrets } from '../permissions/withoutSecrets.js';
 import type { PermissionChecker } from '../permissions/PermissionChecker.js';
 import type { RegisterOptions } from '../lifecycle/RegisterOptions.js';
 import { ShutdownHooks } from './ShutdownHooks.js';
@@ -140,10 +142,22 @@ export class PluginManager {
     const machine = new PluginStateMachine(new StateAnnouncer(events, logger));
     const failures = new FailureRecorder(machine);
     const phases = new PhaseRunner(settings.lifecycleTimeout, this.#queue);
-    const hooks = new PluginHookWiring(registry);
+    const permissions = new Permissions({ grants: options.grants, logger });
+    this.#permissions = permissions;
+    // Denials are announced on a notify point too, for metrics (`trellis.permission.denied`).
+    permissions.onDenied((denial) => {
+      registry.notify(PERMISSION_DENIED_EVENT, denial);
+    });
+    const hooks = new PluginHookWiring(registry, (record) =>
+      permissions.for(record.name, record.meta.permissions),
+    );
     const releaser = new PluginReleaser({ hooks, injector: this.#injector, logger });
     const preflight = new Preflight(dependencies, config, failures);
     const loader = new PluginLoader({
+      hideSecrets: (record, values) =>
+        permissions.allows(record.name, record.meta.permissions, 'config.secrets')
+          ? values
+          : withoutSecrets(record.meta.config, values),
       store,
       dependencies,
       config,
@@ -189,8 +203,15 @@ export class PluginManager {
       logger,
       running: () => sequence.running,
     });
-    this.#permissions = new Permissions({ grants: options.grants, logger });
-    const faults = new PluginFaults({ store, dependencies, machine, releaser, runner, loader, queue: this.#queue });
+    const faults = new PluginFaults({
+      store,
+      dependencies,
+      machine,
+      releaser,
+      runner,
+      loader,
+      queue: this.#queue,
+    });
     this.#isolation = new Isolation({
       section: (name) => config.section(name),
       granted: (name, declared) => this.#permissions.granted(name, declared),

@@ -162,7 +162,7 @@ describe('isolation', () => {
   describe('when a class defined in the host asks for isolation', () => {
     it('should throw ValidationError saying so', () => {
       const manager = new PluginManager({ logger: false });
-      const cls = definePlugin({ name: 'inline', isolation: 'worker' } as Parameters<typeof definePlugin>[0]);
+      const cls = definePlugin({ name: 'inline', isolation: 'worker' });
       expect(() => manager.register(cls)).toThrow(ValidationError);
       expect(() => manager.register(cls)).toThrow(/defined in the host's own code/);
     });
@@ -185,8 +185,8 @@ describe('isolation', () => {
       const secret = join(outside, 'secret.txt');
       writeFileSync(secret, 'abc');
       const { manager } = await hostWith([
-        { name: 'allowed', isolation: 'process', permissions: [`fs.read:${outside}`] },
-        { name: 'denied', isolation: 'process', permissions: [] },
+        { name: 'allowed', isolation: 'process', permissions: [`fs.read:${outside}`, 'hooks:**'] },
+        { name: 'denied', isolation: 'process', permissions: ['hooks:**'] },
       ]);
       await manager.start();
       const error = (await manager
@@ -198,8 +198,8 @@ describe('isolation', () => {
         ['denied', 'ERR_ACCESS_DENIED'],
       ]);
       expect(manager.status().find((row) => row.name === 'allowed')?.permissions).toEqual({
-        declared: [`fs.read:${outside}`],
-        granted: [`fs.read:${outside}`],
+        declared: [`fs.read:${outside}`, 'hooks:**'],
+        granted: [`fs.read:${outside}`, 'hooks:**'],
       });
     });
   });
