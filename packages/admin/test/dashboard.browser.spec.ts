@@ -68,7 +68,7 @@ describe('the dashboard in headless Chromium', () => {
         metrics: () => undefined,
         stopping: () => false,
         statusCache: new StatusCache(manager, { maxAgeMs: 0 }),
-        protectedPlugins: () => [],
+        protectedPlugins: () => ['clock'],
       },
       {
         prefix: '/admin',
@@ -145,6 +145,12 @@ describe('the dashboard in headless Chromium', () => {
     });
     expect(await answer.json()).toMatchObject({ enabled: false });
     await page.waitForSelector('tr[data-plugin="greeter"] button[data-action="enable"]');
+  });
+
+  it('should show the error code and message when an action is refused', async () => {
+    await page.click('tr[data-plugin="clock"] button[data-action="reload"]');
+    await page.waitForSelector('#action-result.fail');
+    expect(await page.textContent('#action-result')).toContain('TRELLIS_ADMIN_RELOAD_REFUSED');
   });
 
   it('should show a plugin failing live, without a reload of the page', async () => {
