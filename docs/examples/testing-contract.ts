@@ -32,11 +32,11 @@ const report = await checkPluginContract(GreeterPlugin);
 assert.equal(report.passed, true);
 
 // A plugin whose stop() forgets its interval fails, and the error names the check and the fix.
-let leaked: NodeJS.Timeout | undefined;
+const leaked: NodeJS.Timeout[] = [];
 @plugin({ name: 'leaky' })
 class LeakyPlugin {
   start() {
-    leaked = setInterval(() => undefined, 60_000);
+    leaked.push(setInterval(() => undefined, 60_000));
   }
 }
 await assert.rejects(pluginContract(LeakyPlugin), (error: unknown) => {
@@ -47,7 +47,7 @@ await assert.rejects(pluginContract(LeakyPlugin), (error: unknown) => {
   );
   return true;
 });
-clearInterval(leaked); // the leak was the point; end it so the process can exit
+leaked.forEach(clearInterval); // the leak was the point; end it so the process can exit
 
 // A test host: a started manager with captured logs and events, closed by `await using`.
 {
