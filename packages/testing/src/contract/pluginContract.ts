@@ -75,7 +75,7 @@ export async function checkPluginContract(
     }
     let outcome: Awaited<ReturnType<Check>>;
     try {
-      outcome = await body();
+      outcome = await timers.run(body);
     } catch (error) {
       outcome = `threw ${describeFailure(error)}`;
     }
@@ -162,8 +162,8 @@ export async function checkPluginContract(
       await manager.unloadAll();
       await new Promise((resolve) => setImmediate(resolve));
       const left = timers.leftRunning();
-      return left > 0
-        ? `${left} timer(s) it started are still running; clear intervals and timeouts in stop() (or unref them)`
+      return left.length > 0
+        ? `${left.length} timer(s) it started are still running (created at ${left.join('; ')}); clear intervals and timeouts in stop() (or unref them)`
         : undefined;
     });
   } finally {
