@@ -14,6 +14,9 @@ import { mountAdmin } from './routes/mountAdmin.js';
 import { staticDir } from './staticDir.js';
 import { toEventData } from './toEventData.js';
 
+/** Lifecycle events are notified: the admin's wildcard listeners join no other kind of dispatch. */
+const LISTEN = { kinds: ['notify'] } as const;
+
 /** The admin plugin's name. */
 export const ADMIN_PLUGIN_NAME = 'trellis.admin';
 
@@ -56,7 +59,11 @@ const lookup = <T>(ctx: PluginContext | undefined, token: Token<T>): T | undefin
       default: true,
       description: 'Print the dashboard URL with a generated token',
     },
-    hookStats: { type: 'boolean', default: true, description: 'Collect per-handler hook statistics' },
+    hookStats: {
+      type: 'boolean',
+      default: true,
+      description: 'Count per-handler hook calls, errors and time',
+    },
   },
 })
 export class AdminPlugin {
@@ -87,20 +94,28 @@ export class AdminPlugin {
     const configured = options.token ?? process.env.TRELLIS_ADMIN_TOKEN;
     this.#generated = configured === undefined || configured === '';
     this.#token = this.#generated ? generateToken() : (configured ?? '');
-    if (options.hookStats !== false) this.#manager.extensions.setTracing(true);
+    if (options.hookStats !== false) this.#manager.extensions.enableStats();
 
-    ctx.registerHook('trellis.plugin.*', (payload: unknown, hook: HookContext) => {
-      this.#statusCache.invalidate();
-      this.#events.broadcast({ type: hook.event, data: toEventData(payload) });
-      return undefined;
-    });
-    ctx.registerHook('trellis.app.*', (payload: unknown, hook: HookContext) => {
-      if (hook.event === 'trellis.app.stopping') this.#stopping = true;
-      if (hook.event === 'trellis.app.startup') this.#stopping = false;
-      this.#statusCache.invalidate();
-      this.#events.broadcast({ type: hook.event, data: toEventData(payload) });
-      return undefined;
-    });
+    ctx.registerHook(
+      'trellis.plugin.*',
+      (payload: unknown, hook: HookContext) => {
+        this.#statusCache.invalidate();
+        this.#events.broadcast({ type: hook.event, data: toEventData(payload) });
+        return undefined;
+      },
+      LISTEN,
+    );
+    ctx.registerHook(
+      'trellis.app.*',
+      (payload: unknown, hook: HookContext) => {
+        if (hook.event === 'trellis.app.stopping') this.#stopping = true;
+        if (hook.event === 'trellis.app.startup') this.#stopping = false;
+        this.#statusCache.invalidate();
+        this.#events.broadcast({ type: hook.event, data: toEventData(payload) });
+        return undefined;
+      },
+      LISTEN,
+    );
 
     const sources: AdminSources = {
       manager: this.#manager,

@@ -50,7 +50,7 @@ describe('the dashboard in headless Chromium', () => {
   beforeAll(async () => {
     manager = new PluginManager({ logger: false });
     manager.register([ClockPlugin, GreeterPlugin, PaymentsPlugin]);
-    manager.extensions.setTracing(true);
+    manager.extensions.enableStats();
     events = new EventStream();
     for (const pattern of ['trellis.plugin.*', 'trellis.app.*']) {
       manager.extensions.on(pattern, (payload: unknown, ctx: HookContext) => {

@@ -36,7 +36,7 @@ describe('mountAdmin', () => {
   const start = async (publicRead = false): Promise<void> => {
     manager = new PluginManager({ logger: false });
     manager.register([ClockPlugin, GreeterPlugin]);
-    manager.extensions.setTracing(true);
+    manager.extensions.enableStats();
     await manager.start();
     app = Fastify();
     events = new EventStream();
