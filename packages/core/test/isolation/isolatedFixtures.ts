@@ -57,6 +57,8 @@ export default definePlugin({
     { on: 'hang', timeout: 300, handler() { for (;;) {} } },
     { on: 'oom', handler() { const keep = []; for (;;) keep.push(new Array(100000).fill(Math.random())); } },
     { on: 'env', handler() { return process.env.TRELLIS_TEST_SECRET ?? null; } },
+    { on: 'spawn', async handler() { const { execFileSync } = await import('node:child_process'); execFileSync(process.execPath, ['-e', '0']); return 'ran'; } },
+    { on: 'host', handler() { return typeof globalThis.__trellisFixtures; } },
     { on: 'read', handler(path) { return readFileSync(path, 'utf8').length; } },
   ]`,
   );

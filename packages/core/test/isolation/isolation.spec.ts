@@ -81,13 +81,19 @@ describe.each(['worker', 'process'] as const)('isolation %s', (mode) => {
       await manager.start();
       expect(await manager.triggerAsync('env', 'x')).toBeNull();
     });
+
+    it("should not reach the host's objects", async () => {
+      const { manager } = await hostWith([{ name: 'iso', isolation: mode }]);
+      await manager.start();
+      expect(await manager.triggerAsync('host', 'x')).toBe('undefined');
+    });
   });
 
   describe.each([
     ['crash', 'crash'],
     ['exit', 'exit'],
     ['hang', 'timeout'],
-    ...(mode === 'worker' ? [['oom', 'out-of-memory'] as const] : []),
+    ['oom', 'out-of-memory'],
   ] as const)('when a hook faults with %s', (event, reason) => {
     it(`should fail the plugin with IsolationError '${reason}' and its dependent, while the host serves`, async () => {
       const { manager } = await hostWith(
@@ -173,6 +179,18 @@ describe('isolation', () => {
       const { manager } = await hostWith([{ name: 'iso', isolation: 'worker', provides: true }]);
       const report = await manager.start();
       expect(report.failed[0]?.error.message).toMatch(/iso\.token.*cannot cross/);
+    });
+  });
+
+  describe('when a process plugin starts a child process without the grant', () => {
+    it('should be refused by Node', async () => {
+      const { manager } = await hostWith([{ name: 'iso', isolation: 'process' }]);
+      await manager.start();
+      const error = (await manager
+        .triggerAsync('spawn', 'x', { errorStrategy: 'fail-fast' })
+        .catch((caught: unknown) => caught)) as { cause?: { code?: unknown } };
+      expect(error.cause?.code).toBe('ERR_ACCESS_DENIED');
+      expect(manager.getState('iso')).toBe('started');
     });
   });
 
