@@ -1,6 +1,6 @@
 /**
- * Options of the admin plugin: given in code to {@link createAdminPlugin}, or as the config section
- * `trellis.admin` (code wins per key).
+ * Options of the admin plugin: its config section `trellis.admin`, given in the manager's `config`
+ * option or in `trellis.config.*` (code wins per key).
  */
 export interface AdminOptions {
   /** Where the API and dashboard are mounted; default `/admin`. */

@@ -7,3 +7,9 @@ export const HEALTH_ERROR_CODES = Object.freeze([
 
 /** One of {@link HEALTH_ERROR_CODES}. */
 export type HealthErrorCode = (typeof HEALTH_ERROR_CODES)[number];
+
+declare module '@trellis/core' {
+  // Registers this package's codes, so `TrellisError.is(error, 'TRELLIS_HEALTH_CHECK_TIMEOUT')` type-checks.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+  interface TrellisErrorCodes extends Record<HealthErrorCode, true> {}
+}

@@ -10,3 +10,9 @@ export const HTTP_ERROR_CODES = Object.freeze([
 
 /** One of {@link HTTP_ERROR_CODES}. */
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
+
+declare module '@trellis/core' {
+  // Registers this package's codes, so `TrellisError.is(error, 'TRELLIS_HTTP_ROUTE_CONFLICT')` type-checks.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+  interface TrellisErrorCodes extends Record<HttpErrorCode, true> {}
+}

@@ -24,7 +24,7 @@ export const CORE_ERROR_CODE_LIST = [
 export type CoreErrorCode = (typeof CORE_ERROR_CODE_LIST)[number];
 
 declare module '@trellis/extensions' {
-  /** Core's codes, so that `TrellisError.is(error, 'TRELLIS_PLUGIN_LOAD')` compiles and a typo does not. */
+  // Core's codes, so that `TrellisError.is(error, 'TRELLIS_PLUGIN_LOAD')` compiles and a typo does not.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
   interface TrellisErrorCodes extends Record<CoreErrorCode, true> {}
 }

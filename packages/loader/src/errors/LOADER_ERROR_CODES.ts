@@ -21,7 +21,7 @@ export const LOADER_ERROR_CODES = Object.freeze([
 export type LoaderErrorCode = (typeof LOADER_ERROR_CODES)[number];
 
 declare module '@trellis/extensions' {
-  /** The loader's codes, so that `TrellisError.is(error, 'TRELLIS_URI_MALFORMED')` compiles. */
+  // The loader's codes, so that `TrellisError.is(error, 'TRELLIS_URI_MALFORMED')` compiles.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
   interface TrellisErrorCodes extends Record<LoaderErrorCode, true> {}
 }

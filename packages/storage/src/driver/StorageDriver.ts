@@ -8,7 +8,7 @@ export interface StorageSetOptions {
  * A key-value store behind the per-plugin storage facades. Keys given to a driver are already
  * namespaced by the facade; values are JSON text (the facade serialises and checks them), so every
  * driver stores and returns strings. Every implementation (embedded, memory, redis) passes
- * {@link storageDriverContract}.
+ * `storageDriverContract` of `@trellis/storage/contract`.
  */
 export interface StorageDriver {
   /** Resolves to the stored text, or `undefined` for a missing or expired key. */
