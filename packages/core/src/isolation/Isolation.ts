@@ -1,4 +1,6 @@
 import { ValidationError } from '@trellis/extensions';
+import type { ManifestInfo } from '@trellis/loader';
+import type { PluginOptions } from '../plugins/PluginOptions.js';
 import type { Logger } from '../logging/Logger.js';
 import { getPluginOptions } from '../plugins/getPluginOptions.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
@@ -42,6 +44,43 @@ export class Isolation {
       settings,
       section,
       granted: () => this.#init.granted(options.name, declared),
+      faults: this.#init.faults,
+      logger: this.#init.logger,
+    });
+  }
+
+  /**
+   * The stand-in of a plugin folder whose config section asks for isolation, built from its
+   * manifest alone (name, version, dependencies, permissions, config schema): the host never
+   * imports its code. `undefined` when the folder runs in the host.
+   */
+  prepareManifest(info: ManifestInfo): PluginClass | undefined {
+    const { manifest } = info;
+    const section = this.#init.section(manifest.name);
+    const settings = resolveIsolationSettings(manifest.name, {}, section);
+    if (settings.mode === 'none') return undefined;
+    const options: PluginOptions = {
+      name: manifest.name,
+      version: manifest.version,
+      ...(manifest.description === undefined ? {} : { description: manifest.description }),
+      ...(manifest.dependencies === undefined ? {} : { dependencies: manifest.dependencies }),
+      ...(manifest.optionalDependencies === undefined
+        ? {}
+        : { optionalDependencies: manifest.optionalDependencies }),
+      ...(manifest.engines?.trellis === undefined ? {} : { engines: { trellis: manifest.engines.trellis } }),
+      ...(manifest.permissions === undefined ? {} : { permissions: manifest.permissions }),
+      ...(manifest.config === undefined
+        ? {}
+        : { config: manifest.config as PluginOptions['config'] & object }),
+    };
+    const declared = options.permissions ?? [];
+    return createStandIn({
+      options,
+      file: info.mainPath,
+      exportName: info.exportName,
+      settings,
+      section,
+      granted: () => this.#init.granted(manifest.name, declared),
       faults: this.#init.faults,
       logger: this.#init.logger,
     });

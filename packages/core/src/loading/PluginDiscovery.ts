@@ -8,6 +8,7 @@ import {
   type ManifestInfo,
 } from '@trellis/loader';
 import { PluginDiscoveryError } from '../errors/PluginDiscoveryError.js';
+import { isolationInfoOf } from '../isolation/IsolationInfo.js';
 import type { PluginRegistrar } from '../lifecycle/PluginRegistrar.js';
 import type { Logger } from '../logging/Logger.js';
 import { getPluginOptions } from '../plugins/getPluginOptions.js';
@@ -32,6 +33,8 @@ export interface PluginDiscoveryInit {
   readonly logger: Logger;
   /** The class to register for a candidate (its isolation stand-in when isolated); default the class. */
   readonly prepare?: (cls: PluginClass, file: string, exportName: string) => PluginClass;
+  /** The stand-in for an isolated plugin folder, built from its manifest without importing code. */
+  readonly prepareManifest?: (info: ManifestInfo) => PluginClass | undefined;
 }
 
 const describeSource = (source: PluginSource): string =>
@@ -123,7 +126,9 @@ export class PluginDiscovery {
     } catch (error) {
       throw toDiscoveryError(error, folder, 'Skipped a plugin folder');
     }
-    const cls = await classFromManifest(info);
+    // An isolated plugin folder is never imported by the host: its stand-in comes from the manifest.
+    const standIn = this.#init.prepareManifest?.(info);
+    const cls = standIn ?? (await classFromManifest(info));
     return [
       {
         name: info.manifest.name,
@@ -161,7 +166,12 @@ export class PluginDiscovery {
     for (const candidate of batch.values()) {
       try {
         const { cls, source } = candidate;
-        registrar.register([this.#init.prepare?.(cls, source.file, source.exportName) ?? cls], {});
+        // a plugin folder's stand-in is already prepared; a class from a file may become one
+        const prepared =
+          isolationInfoOf(cls) === undefined
+            ? this.#init.prepare?.(cls, source.file, source.exportName)
+            : cls;
+        registrar.register([prepared ?? cls], {});
       } catch (error) {
         const failure = toDiscoveryError(error, candidate.source.file, `Skipped plugin '${candidate.name}'`);
         if (report === undefined) throw failure;

@@ -1,5 +1,5 @@
 import type { ExtensionRegistry } from '@trellis/extensions';
-import type { DiscoverPackagesOptions, LoadFromUriOptions } from '@trellis/loader';
+import type { DiscoverPackagesOptions, LoadFromUriOptions, ManifestInfo } from '@trellis/loader';
 import type { PluginLoader } from '../lifecycle/PluginLoader.js';
 import type { PluginRegistrar } from '../lifecycle/PluginRegistrar.js';
 import type { PluginReloader } from '../lifecycle/PluginReloader.js';
@@ -39,6 +39,8 @@ export interface PluginLoadingInit {
   readonly reload?: (name: string) => Promise<FileReloadReport>;
   /** The class to register for a plugin from a file (its isolation stand-in when isolated). */
   readonly prepare?: (cls: PluginClass, file: string, exportName: string) => PluginClass;
+  /** The stand-in for an isolated plugin folder, from its manifest (no import). */
+  readonly prepareManifest?: (info: ManifestInfo) => PluginClass | undefined;
   readonly logger: Logger;
 }
 
@@ -60,6 +62,7 @@ export class PluginLoading {
       sources,
       logger: init.logger,
       ...(init.prepare === undefined ? {} : { prepare: init.prepare }),
+      ...(init.prepareManifest === undefined ? {} : { prepareManifest: init.prepareManifest }),
     });
     this.#groups = new PluginGroups(this.#discovery);
     this.#reloader = new FileReloader({ ...init, sources });

@@ -234,6 +234,7 @@ export class PluginManager {
       },
       reload: (name) => this.reload(name),
       prepare: (cls, file, exportName) => this.#isolation.prepare(cls, file, exportName),
+      prepareManifest: (info) => this.#isolation.prepareManifest(info),
       logger,
     });
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -11,7 +11,7 @@ import {
   ValidationError,
   type PluginManagerOptions,
 } from '../../src/index.js';
-import { isolatedDir, type IsolatedSpec } from './isolatedFixtures.js';
+import { isolatedDir, isolatedSource, type IsolatedSpec } from './isolatedFixtures.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -179,6 +179,34 @@ describe('isolation', () => {
       const { manager } = await hostWith([{ name: 'iso', isolation: 'worker', provides: true }]);
       const report = await manager.start();
       expect(report.failed[0]?.error.message).toMatch(/iso\.token.*cannot cross/);
+    });
+  });
+
+  describe('when a plugin folder is isolated by its config section', () => {
+    it('should build the stand-in from plugin.json without importing the code in the host', async () => {
+      const folder = isolatedDir();
+      cleanups.push(folder.remove);
+      const pluginDir = join(folder.dir, 'folded');
+      mkdirSync(pluginDir);
+      writeFileSync(
+        join(pluginDir, 'plugin.json'),
+        JSON.stringify({ name: 'folded', version: '1.0.0', main: 'index.mjs', permissions: ['hooks:**'] }),
+      );
+      writeFileSync(
+        join(pluginDir, 'index.mjs'),
+        `globalThis.__foldedImported = true;\n${isolatedSource({ name: 'folded' })}`,
+      );
+      const manager = new PluginManager({ logger: false, config: { folded: { isolation: 'worker' } } });
+      cleanups.push(() => manager.close().then(() => undefined));
+      expect(await manager.discoverPlugins(folder.dir)).toEqual(['folded']);
+      const report = await manager.start();
+      expect(report.started).toEqual(['folded']);
+      expect((globalThis as { __foldedImported?: unknown }).__foldedImported).toBeUndefined();
+      expect(await manager.triggerAsync('greet', [])).toEqual(['iso:none']);
+      expect(manager.status()[0]).toMatchObject({
+        isolation: 'worker',
+        permissions: { declared: ['hooks:**'] },
+      });
     });
   });
 
