@@ -140,19 +140,23 @@ export class RedisPlugin {
     ctx.logger.info(`Redis at ${redactUrl(url)} carries events, services and storage (prefix '${prefix}')`);
   }
 
-  /** Stops the subscriptions and heartbeats, removes this host's services and disconnects. */
-  async stop(): Promise<void> {
+  /**
+   * Nothing to do: the plugins that use the connection (events, services, storage) stop before this
+   * one and end their own subscriptions and services, and a `start()` after `stop()` must find the
+   * connection that `initialize` opened. It is closed when the plugin is unloaded.
+   */
+  stop(): void {
+    // The connection outlives a stop/start cycle; release() closes it.
+  }
+
+  /** On unload (also when the plugin was loaded but never started): stops the subscriptions and heartbeats, removes this host's services and disconnects. */
+  @preDestroy()
+  async release(): Promise<void> {
     const parts = this.#parts;
     this.#parts = undefined;
     if (parts === undefined) return;
     await Promise.allSettled([parts.transport.close(), parts.backend.close(), parts.driver.close()]);
     await parts.connection.close();
-  }
-
-  /** On unload (also when the plugin was loaded but never started): the same as {@link stop}. */
-  @preDestroy()
-  async release(): Promise<void> {
-    await this.stop();
   }
 
   /** Healthy while the broker answers `PING`; unhealthy (with the reason) during an outage. */
