@@ -67,6 +67,8 @@ export class ColdDispatch {
         return runner(input, strategy);
       }
     }
+    // Counting before the runner exists (or without one): the general loop counts and times.
+    if (section.counted) return runGeneralSync(engine, section, plan.event, input, strategy, mode, true);
     if (mode === SeriesMode.Filter) return runFilterSync(engine, section, plan.event, input, strategy);
     if (mode === SeriesMode.Collect) return runCollectSync(engine, section, plan.event, input, strategy);
     return runNotifySync(engine, section, plan.event, input, strategy);
@@ -76,7 +78,7 @@ export class ColdDispatch {
   async(plan: DispatchPlan, input: unknown, strategy: ErrorStrategy, mode: SeriesMode): Promise<unknown> {
     const engine = this.#engine;
     const section = plan.all;
-    if (!section.plain)
+    if (!section.plain || section.counted)
       return runGeneralAsync(engine, section, plan.event, input, strategy, mode, plan.tracing);
     if (this.#isHot(section, mode, true)) {
       const runner: AsyncRunner | undefined = generateAsyncRunner(engine, section, plan.event, mode);

@@ -170,13 +170,14 @@ export class DispatchEngine {
     );
   }
 
-  /** Tracing: adds a finished run to the handler's stats. */
+  /** Tracing, or a sampled dispatch while counting: adds a finished, timed run to the handler's stats. */
   record(entry: PlanEntry, durationMs: number, outcome: RunOutcome): void {
     if (outcome.status === 'skipped') return;
     const stats = entry.reg.stats;
     stats.calls++;
     if (outcome.status === 'failed') stats.errors++;
-    stats.totalMs += durationMs;
+    stats.timedCalls++;
+    stats.timedMs += durationMs;
     if (durationMs > stats.maxMs) stats.maxMs = durationMs;
   }
 

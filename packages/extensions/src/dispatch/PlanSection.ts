@@ -46,6 +46,12 @@ export class PlanSection {
   readonly defaultTimeout: number | undefined;
   /** No entry needs timeouts, retries, `once` or tracing: the plain loops and runners apply. */
   readonly plain: boolean;
+  /**
+   * Stats are counted without tracing: the generated synchronous runners count calls and errors
+   * per handler and time one dispatch in `STATS_SAMPLE_EVERY`; every other dispatch of the section
+   * (cold, asynchronous) runs the general loops, which count and time every run.
+   */
+  counted = false;
   /** Dispatches through the plain loops so far (drives runner generation). */
   hits = 0;
   /** Generation failed or is not worth it (code generation disallowed, too many handlers). */

@@ -20,6 +20,11 @@ export interface CompilePlanInput {
   readonly regs: readonly Registration[];
   readonly defaultTimeout: number | undefined;
   readonly tracing: boolean;
+  /**
+   * Only counting stats (no trace logs): synchronous sections without per-handler features stay
+   * plain and their generated runners count (see `PlanSection.counted`).
+   */
+  readonly countOnly: boolean;
   /** Reusable contexts of exact-name registrations, kept across recompilations. */
   readonly contextOf: (reg: Registration) => HandlerContext;
   /**
@@ -45,7 +50,8 @@ const isPlain = (
 
 /** The synchronous section: async handlers left out (or, under `strict`, replaced by a failure). */
 function syncSection(input: CompilePlanInput, all: PlanSection, contexts: HandlerContext[]): PlanSection {
-  const { event, regs, defaultTimeout, tracing, skipFailure } = input;
+  const { event, regs, defaultTimeout, skipFailure } = input;
+  const tracing = input.tracing && !input.countOnly;
   const asyncOnly = input.asyncOnly;
   if (asyncOnly !== undefined) {
     const section = new PlanSection(event, input.dispatchKind, [], [], defaultTimeout, true, false);
@@ -57,41 +63,56 @@ function syncSection(input: CompilePlanInput, all: PlanSection, contexts: Handle
   }
   if (!regs.some(isAsync)) return all;
   if (skipFailure !== undefined) {
-    return new PlanSection(
-      event,
-      input.dispatchKind,
-      regs,
-      contexts,
-      defaultTimeout,
-      isPlain(regs, defaultTimeout, tracing),
-      true,
-      regs.map((reg) => (isAsync(reg) ? skipFailure(reg) : (reg.handler as unknown as PlanHandler))),
+    return counted(
+      input,
+      new PlanSection(
+        event,
+        input.dispatchKind,
+        regs,
+        contexts,
+        defaultTimeout,
+        isPlain(regs, defaultTimeout, tracing),
+        true,
+        regs.map((reg) => (isAsync(reg) ? skipFailure(reg) : (reg.handler as unknown as PlanHandler))),
+      ),
     );
   }
   const syncRegs = regs.filter((reg) => !isAsync(reg));
-  return new PlanSection(
-    event,
-    input.dispatchKind,
-    syncRegs,
-    contexts.filter((_ctx, k) => !isAsync(regs[k] as Registration)),
-    defaultTimeout,
-    isPlain(syncRegs, defaultTimeout, tracing),
-    !regs.some((reg) => isAsync(reg) && !reg.warned),
+  return counted(
+    input,
+    new PlanSection(
+      event,
+      input.dispatchKind,
+      syncRegs,
+      contexts.filter((_ctx, k) => !isAsync(regs[k] as Registration)),
+      defaultTimeout,
+      isPlain(syncRegs, defaultTimeout, tracing),
+      !regs.some((reg) => isAsync(reg) && !reg.warned),
+    ),
   );
+}
+
+/** Marks a section whose dispatches count stats in their generated runners. */
+function counted(input: CompilePlanInput, section: PlanSection): PlanSection {
+  if (input.countOnly && section.plain) section.counted = true;
+  return section;
 }
 
 /** Builds the immutable dispatch plan of one concrete event name and dispatch kind. */
 export function compilePlan(input: CompilePlanInput): DispatchPlan {
   const { event, regs, defaultTimeout, tracing } = input;
   const contexts = regs.map((reg) => input.contextOf(reg));
-  const all = new PlanSection(
-    event,
-    input.dispatchKind,
-    regs,
-    regs.map((reg, k) => (isAsync(reg) ? undefined : contexts[k])),
-    defaultTimeout,
-    isPlain(regs, defaultTimeout, tracing),
-    true,
+  const all = counted(
+    input,
+    new PlanSection(
+      event,
+      input.dispatchKind,
+      regs,
+      regs.map((reg, k) => (isAsync(reg) ? undefined : contexts[k])),
+      defaultTimeout,
+      isPlain(regs, defaultTimeout, tracing && !input.countOnly),
+      true,
+    ),
   );
   const skipped =
     input.asyncOnly === undefined && input.skipFailure === undefined

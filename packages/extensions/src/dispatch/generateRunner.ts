@@ -10,6 +10,9 @@ import { continueSeries, seriesResume } from './runSeriesAsync.js';
 import { SeriesMode } from './SeriesMode.js';
 import type { RunnerFactory } from './RunnerFactory.js';
 import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
+import { STATS_SAMPLE_EVERY } from './STATS_SAMPLE_EVERY.js';
+import { runGeneralSync } from './runGeneralSync.js';
+import { countingSection, countThrown } from './countingSection.js';
 
 /**
  * Sections with more handlers than this keep the loop: past V8's inlining budget the straight-line
@@ -20,13 +23,17 @@ export const MAX_GENERATED_HANDLERS = 32;
 const THENABLE =
   '(typeof r === "object" || typeof r === "function") && r !== null && typeof r.then === "function"';
 
-/** The source of a synchronous runner for `count` handlers (see {@link generateSyncRunner}). */
-export function syncRunnerSource(count: number, mode: SeriesMode): string {
+/**
+ * The source of a synchronous runner for `count` handlers (see {@link generateSyncRunner}). A
+ * `counted` runner adds one to `s<k>.calls` before each handler (the handler's stats object) and
+ * hands one dispatch in {@link STATS_SAMPLE_EVERY} to `sample` (the general loop, which times it).
+ */
+export function syncRunnerSource(count: number, mode: SeriesMode, counted = false): string {
   const lines: string[] = [];
   for (let k = 0; k < count; k++) {
     const f = `f${k}`;
     const c = `c${k}`;
-    lines.push(`i = ${k}; m = ${c}[sm]; r = ${f}(v, ${c});`);
+    lines.push(`i = ${k}; m = ${c}[sm]; ${counted ? `s${k}.calls++; ` : ''}r = ${f}(v, ${c});`);
     if (mode === SeriesMode.Filter) {
       lines.push(
         `if (r !== undefined) { if (${THENABLE}) inSync(${k}, r); else v = r; }`,
@@ -48,7 +55,11 @@ export function syncRunnerSource(count: number, mode: SeriesMode): string {
   const done = mode === SeriesMode.Filter ? 'v' : mode === SeriesMode.Collect ? 'out' : 'undefined';
   return [
     '"use strict";',
+    ...(counted ? [`var tick = ${STATS_SAMPLE_EVERY - 1};`] : []),
     'return function trellisSyncDispatch(v, strategy) {',
+    ...(counted
+      ? [`tick = (tick + 1) & ${STATS_SAMPLE_EVERY - 1};`, 'if (tick === 0) return sample(v, strategy);']
+      : []),
     `var i = 0, r, m, d = engine.depth${mode === SeriesMode.Collect ? ', out = []' : ''};`,
     // engine.enter() inlined: only its throwing branch is a call. The depth is restored from the
     // local `d` on every exit rather than decremented in a `finally`: a `finally` saves and
@@ -81,6 +92,11 @@ export function generateSyncRunner(
   mode: SeriesMode,
 ): SyncRunner | undefined {
   const resume = mode === SeriesMode.Filter ? filterResume : notifyResume;
+  const counted = section.counted;
+  // Counting: the loop that resumes after a failure runs handlers wrapped to count (made once).
+  let countedSection: PlanSection | undefined;
+  const resumeSection = (): PlanSection =>
+    counted ? (countedSection ??= countingSection(engine, section)) : section;
   const inSync = (index: number, result: PromiseLike<unknown>): void => {
     const entry = section.entries[index];
     if (entry !== undefined) engine.promiseInSync(entry, result);
@@ -97,29 +113,40 @@ export function generateSyncRunner(
   ): unknown => {
     // Stops the failing handler requested before it threw belong to its run only.
     section.ctxs[index]?.[REWIND](mark);
+    if (counted) countThrown(section.regs[index], error);
+    const target = resumeSection();
     try {
       return mode === SeriesMode.Collect
-        ? collectResume(engine, section, event, value, strategy, index, error, out ?? [])
-        : resume(engine, section, event, value, strategy, index, error);
+        ? collectResume(engine, target, event, value, strategy, index, error, out ?? [])
+        : resume(engine, target, event, value, strategy, index, error);
     } finally {
       engine.depth = depth;
     }
   };
+  const bindings: Record<string, unknown> = {
+    engine,
+    event,
+    maxDepth: engine.maxDepth,
+    fail,
+    inSync,
+    sm: STOP_MARK,
+    ts: TAKE_STOP,
+    rw: REWIND,
+  };
+  if (counted) {
+    // The timed dispatch: the general loop records calls, errors and durations of every handler.
+    bindings['sample'] = (value: unknown, strategy: ErrorStrategy): unknown =>
+      runGeneralSync(engine, section, event, value, strategy, mode, true);
+    section.regs.forEach((reg, k) => {
+      bindings[`s${k}`] = reg.stats;
+    });
+  }
   return build(
     engine,
     runnerShape(section, mode, false),
-    () => syncRunnerSource(section.fns.length, mode),
+    () => syncRunnerSource(section.fns.length, mode, counted),
     section,
-    {
-      engine,
-      event,
-      maxDepth: engine.maxDepth,
-      fail,
-      inSync,
-      sm: STOP_MARK,
-      ts: TAKE_STOP,
-      rw: REWIND,
-    },
+    bindings,
   ) as SyncRunner | undefined;
 }
 
@@ -232,7 +259,7 @@ const MAX_CACHED_FACTORIES = 1_000;
  * async, handler count and, for async runners, which handlers reuse their context).
  */
 export function runnerShape(section: PlanSection, mode: SeriesMode, async: boolean): string {
-  if (!async) return `s${mode}:${section.fns.length}`;
+  if (!async) return `s${mode}:${section.fns.length}${section.counted ? 'c' : ''}`;
   let shared = '';
   for (const ctx of section.ctxs) shared += ctx === undefined ? '0' : '1';
   return `a${mode}:${shared}`;

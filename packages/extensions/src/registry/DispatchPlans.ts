@@ -20,6 +20,8 @@ export interface PlanSettings {
   readonly defaultTimeout: number | undefined;
   /** Count stats (tracing or stats on): the general loops run. */
   readonly observed: boolean;
+  /** Stats on without tracing: synchronous dispatches count in their generated runners. */
+  readonly countOnly: boolean;
   readonly strict: boolean;
 }
 
@@ -116,7 +118,7 @@ export class DispatchPlans {
       .matching(name, segments)
       .filter((reg) => reg.joins(kind) && (!owners.anyDisabled || owners.runs(reg)));
     const claim = this.kinds.get(name);
-    const { defaultTimeout, observed, strict } = this.#settings;
+    const { defaultTimeout, observed, countOnly, strict } = this.#settings;
     const plan = compilePlan({
       event: name,
       segments,
@@ -126,6 +128,7 @@ export class DispatchPlans {
       regs,
       defaultTimeout,
       tracing: observed,
+      countOnly,
       contextOf: (reg) => reg.contextFor(name, kind),
       skipFailure: strict ? skipFailure(name) : undefined,
       asyncOnly: claim?.mode === 'async' ? () => asyncOnly(name, kind) : undefined,

@@ -90,6 +90,7 @@ export class ExtensionRegistry {
     this.#plans = new DispatchPlans(this.#store, this.#owners, {
       defaultTimeout: validateTimeout(options.defaultTimeout),
       observed: this.#tracing || this.#stats,
+      countOnly: this.#stats && !this.#tracing,
       strict,
     });
     const notifier = new PluginErrorNotifier(
@@ -456,7 +457,11 @@ export class ExtensionRegistry {
 
   /** Stats or tracing changed: plans switch between the plain and the counting loops. */
   #observe(): void {
-    this.#plans.settings = { ...this.#plans.settings, observed: this.#tracing || this.#stats };
+    this.#plans.settings = {
+      ...this.#plans.settings,
+      observed: this.#tracing || this.#stats,
+      countOnly: this.#stats && !this.#tracing,
+    };
   }
 
   #series(

@@ -1,4 +1,12 @@
-/** Per-handler counters, collected while stats or tracing are on (see `registry.enableStats()`). */
+/**
+ * Per-handler counters, collected while stats or tracing are on (see `registry.enableStats()`).
+ *
+ * `calls` and `errors` are exact. The durations are exact under tracing (every run is timed); with
+ * stats alone they are estimated from a sample: a compiled synchronous dispatch times every run of
+ * one dispatch in 256 (the first one included) and counts the others without
+ * reading the clock. `meanMs` is then the mean of the timed runs, `totalMs` that mean times `calls`,
+ * and `maxMs` the longest timed run.
+ */
 export interface HandlerStats {
   /** The name or pattern the handler was registered with. */
   readonly event: string;
@@ -10,10 +18,10 @@ export interface HandlerStats {
   readonly calls: number;
   /** Runs that failed (after retries) or timed out. */
   readonly errors: number;
-  /** Total run time in milliseconds. */
+  /** Total run time in milliseconds (estimated from the timed runs when only stats are on). */
   readonly totalMs: number;
-  /** Mean run time in milliseconds (0 before the first run). */
+  /** Mean run time in milliseconds of the timed runs (0 before the first timed run). */
   readonly meanMs: number;
-  /** Longest run in milliseconds. */
+  /** Longest timed run in milliseconds (with stats alone, of the sampled runs). */
   readonly maxMs: number;
 }

@@ -4,11 +4,19 @@ import { ALL_KINDS, kindBit } from '../handlers/kindMask.js';
 import { handlerName } from '../handlers/handlerName.js';
 import type { PatternMatcher } from '../wildcard/compilePattern.js';
 
-/** Mutable counters behind `registry.stats()`. */
+/**
+ * Mutable counters behind `registry.stats()`. `calls` and `errors` count every run; the durations
+ * cover only the timed runs (every run under tracing, a sample while only counting: see
+ * `STATS_SAMPLE_EVERY`).
+ */
 export interface MutableStats {
   calls: number;
   errors: number;
-  totalMs: number;
+  /** Runs whose duration was measured. */
+  timedCalls: number;
+  /** Total duration of the timed runs, in milliseconds. */
+  timedMs: number;
+  /** Longest timed run, in milliseconds. */
   maxMs: number;
 }
 
@@ -167,7 +175,7 @@ export class Registration {
 
   /** The tracing counters (created by the first traced run). */
   get stats(): MutableStats {
-    return (this.#stats ??= { calls: 0, errors: 0, totalMs: 0, maxMs: 0 });
+    return (this.#stats ??= { calls: 0, errors: 0, timedCalls: 0, timedMs: 0, maxMs: 0 });
   }
 
   /** The counters if any run was traced, else `undefined` (reads that must not allocate). */

@@ -7,7 +7,8 @@ export function resetStats(regs: readonly Registration[]): void {
     const stats = reg.stats;
     stats.calls = 0;
     stats.errors = 0;
-    stats.totalMs = 0;
+    stats.timedCalls = 0;
+    stats.timedMs = 0;
     stats.maxMs = 0;
   }
 }
