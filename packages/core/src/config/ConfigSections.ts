@@ -4,6 +4,7 @@ import { closestName } from './closestName.js';
 import { isStandardSchema } from './isStandardSchema.js';
 import type { PluginConfigSchema } from './PluginConfigSchema.js';
 import { validateConfig, type ConfigValidation } from './validateConfig.js';
+import { ISOLATION_KEYS } from '../isolation/IsolationSettings.js';
 
 /** What {@link ConfigSections} reports to. Internal. */
 export interface ConfigSectionsOptions {
@@ -70,7 +71,8 @@ export class ConfigSections {
     const known = standard ? result.value : schema;
     let extra: ConfigProblem[] | undefined;
     for (const key of Object.keys(section)) {
-      if (Object.hasOwn(known, key)) continue;
+      // `isolation`, `limits` and `restart` belong to the host (section 9) in every section
+      if (Object.hasOwn(known, key) || ISOLATION_KEYS.includes(key)) continue;
       const hint = didYouMean(key, Object.keys(known));
       if (this.#options.strict) {
         (extra ??= []).push({ key, message: `is not declared in the plugin's config schema.${hint}` });
