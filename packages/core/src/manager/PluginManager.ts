@@ -256,10 +256,11 @@ export class PluginManager {
    * The permission checker of a registered plugin, for system plugins building its facades:
    * `manager.permissionsOf(consumerCtx.name).check('events.publish:' + event)` throws
    * `PermissionError` unless the plugin declares it and the host grants it (a plugin that declares
-   * nothing and is not listed in `grants` is trusted). Throws `PluginNotFoundError` for an unknown name.
+   * nothing and is not listed in `grants` is trusted). A name not registered (yet) declares nothing:
+   * it is trusted unless the host lists it in `grants`.
    */
   permissionsOf(name: string): PermissionChecker {
-    return this.#permissions.for(name, this.#store.get(name).meta.permissions);
+    return this.#permissions.for(name, this.#store.records.get(name)?.meta.permissions ?? []);
   }
 
   /** The extension-point registry the plugins' hooks live in. */

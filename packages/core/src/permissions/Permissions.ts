@@ -24,7 +24,6 @@ export class Permissions {
   readonly #logged = new Set<string>();
   readonly #counts = new Map<string, number>();
   readonly #listeners = new Set<(denial: PermissionDenial) => void>();
-  readonly #declared = new Map<string, readonly string[]>();
 
   constructor(init: PermissionsInit) {
     this.#grants = init.grants ?? {};
@@ -36,11 +35,6 @@ export class Permissions {
     const grant = this.#grants[plugin];
     if (grant === undefined || grant === '*') return [...declared];
     return declared.filter((entry) => grant.some((pattern) => matchPermission(pattern, entry)));
-  }
-
-  /** Remembers what a plugin declares (at registration). Internal. */
-  declare(plugin: string, declared: readonly string[]): void {
-    this.#declared.set(plugin, declared);
   }
 
   /** Whether permissions are enforced for the plugin. */
@@ -58,7 +52,7 @@ export class Permissions {
   }
 
   /** The per-plugin checker (see {@link PermissionChecker}). */
-  for(plugin: string, declared: readonly string[] = this.#declared.get(plugin) ?? []): PermissionChecker {
+  for(plugin: string, declared: readonly string[]): PermissionChecker {
     const enforced = this.enforced(plugin, declared);
     const granted = this.granted(plugin, declared);
     return Object.freeze({
