@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AdminError } from '../errors/AdminError.js';
 import type { AdminSources } from '../model/AdminSources.js';
+import { deadLettersOf } from '../model/deadLettersOf.js';
 import { extensionPointsOf } from '../model/extensionPointsOf.js';
 import { pluginDetailOf, statusOf } from '../model/pluginDetailOf.js';
 import { pluginHealthOf } from '../model/pluginHealthOf.js';
@@ -39,6 +40,8 @@ export function apiRoutes(sources: AdminSources, options: Pick<MountOptions, 'ev
     });
 
     api.get('/extension-points', async () => extensionPointsOf(manager.extensions));
+
+    api.get('/dead-letters', async () => deadLettersOf(manager));
 
     api.post('/plugins/:name/reload', async (request: NamedRequest) => {
       const { name } = request.params;
