@@ -174,6 +174,21 @@ describe('isolation', () => {
     });
   });
 
+  describe('when the isolation mode is unknown', () => {
+    it('should report the plugin and skip it', async () => {
+      const folder = isolatedDir();
+      cleanups.push(folder.remove);
+      folder.write({ name: 'iso' });
+      const manager = new PluginManager({ logger: false, config: { iso: { isolation: 'vm' } } });
+      const errors: string[] = [];
+      const names = await manager.discoverPlugins(folder.dir, {
+        onError: (error) => errors.push(error.message),
+      });
+      expect(names).toEqual([]);
+      expect(errors.join()).toMatch(/isolation must be 'none', 'worker' or 'process'/);
+    });
+  });
+
   describe('when an isolated plugin provides a token', () => {
     it('should refuse it at load naming the token', async () => {
       const { manager } = await hostWith([{ name: 'iso', isolation: 'worker', provides: true }]);
