@@ -15,6 +15,11 @@ interface TimerResource {
   readonly _destroyed?: boolean;
 }
 
+// Test runners start timers of their own when plugin code writes to the console (a reporter's flush):
+// those are never the plugin's.
+const RUNNER =
+  /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:@jest[\\/]|jest-|@vitest[\\/]|vitest[\\/])/;
+
 // The first frame of a stack that is not Node's own timers code or this file: where the timer was made.
 function creator(stack: string | undefined): string {
   const frames = (stack ?? '').split('\n').slice(1);
@@ -47,7 +52,8 @@ export function watchTimers(): TimerWatch {
     leftRunning: () =>
       [...live.values()]
         .filter(({ timer }) => timer._destroyed !== true && timer.hasRef?.() !== false)
-        .map(({ stack }) => creator(stack)),
+        .map(({ stack }) => creator(stack))
+        .filter((place) => !RUNNER.test(place)),
     stop: () => {
       hook.disable();
       live.clear();
