@@ -1,3 +1,5 @@
+import type { PermissionError } from './PermissionError.js';
+
 /** A denial, as `onDenied` listeners get it. */
 export interface PermissionDenial {
   readonly plugin: string;
@@ -26,4 +28,9 @@ export interface PermissionChecker {
   has(permission: string): boolean;
   /** Throws `PermissionError` (logged once per permission, counted, `onDenied` told) unless allowed. */
   check(permission: string): void;
+  /**
+   * The `PermissionError` of a denial (logged, counted and announced like `check`), or `undefined`
+   * when allowed: for facades whose methods return promises (`return Promise.reject(denied)`).
+   */
+  denial(permission: string): PermissionError | undefined;
 }

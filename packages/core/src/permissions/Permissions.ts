@@ -55,6 +55,14 @@ export class Permissions {
   for(plugin: string, declared: readonly string[]): PermissionChecker {
     const enforced = this.enforced(plugin, declared);
     const granted = this.granted(plugin, declared);
+    const denial = (permission: string): PermissionError | undefined =>
+      this.allows(plugin, declared, permission)
+        ? undefined
+        : this.deny(
+            plugin,
+            permission,
+            declared.some((pattern) => matchPermission(pattern, permission)),
+          );
     return Object.freeze({
       plugin,
       enforced,
@@ -62,13 +70,10 @@ export class Permissions {
       granted,
       has: (permission: string) => this.allows(plugin, declared, permission),
       check: (permission: string) => {
-        if (this.allows(plugin, declared, permission)) return;
-        throw this.deny(
-          plugin,
-          permission,
-          declared.some((pattern) => matchPermission(pattern, permission)),
-        );
+        const denied = denial(permission);
+        if (denied !== undefined) throw denied;
       },
+      denial,
     });
   }
 

@@ -103,13 +103,17 @@ describe('permissions', () => {
         { plugin: 'svc', permission: 'services.register', count: 1 },
       ]);
       expect(denials).toHaveLength(3);
+      expect(lines.filter((line) => line.permission === 'services.register')).toHaveLength(1);
       expect(notified).toEqual([
         { plugin: 'svc', permission: 'events.publish:admin.reset' },
         { plugin: 'svc', permission: 'events.publish:admin.reset' },
         { plugin: 'svc', permission: 'services.register' },
       ]);
       expect(lines.filter((line) => line.permission === 'events.publish:admin.reset')).toHaveLength(1);
+      expect(checker.denial('storage')).toBeUndefined();
+      expect(checker.denial('net')).toBeInstanceOf(PermissionError);
       expect(host.permissionsOf('trusted').has('anything')).toBe(true);
+      expect(host.permissionsOf('not-registered').denial('anything')).toBeUndefined();
       await host.close();
     });
   });
