@@ -47,4 +47,47 @@ describe('trellis start', () => {
       expect(code).toBe(0);
     }, 60_000);
   });
+
+  describe('when started with --json and no admin token', () => {
+    it('should print one JSON document holding the dashboard link with the generated token', async () => {
+      const env = { ...process.env, PORT: '0', NO_COLOR: '1' };
+      delete env.TRELLIS_ADMIN_TOKEN;
+      const child = spawn(process.execPath, [BIN, 'start', '--json', '--cwd', join(FIXTURES, 'healthy')], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      const document = await new Promise<{ url: string; dashboard: string; started: string[] }>(
+        (resolve, reject) => {
+          const timer = setTimeout(() => {
+            reject(new Error(`no JSON printed: ${stdout}`));
+          }, 30_000);
+          child.stdout.on('data', (chunk: Buffer) => {
+            stdout += chunk.toString();
+            try {
+              const parsed = JSON.parse(stdout) as { url: string; dashboard: string; started: string[] };
+              clearTimeout(timer);
+              resolve(parsed);
+            } catch {
+              // not complete yet
+            }
+          });
+        },
+      );
+      try {
+        expect(document.started).toEqual(expect.arrayContaining(['greeter', 'trellis.admin']));
+        const token = decodeURIComponent(/#token=(.+)$/.exec(document.dashboard)?.[1] ?? '');
+        expect(token).not.toBe('');
+        const plugins = await fetch(`${document.url}/admin/api/plugins`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(plugins.status).toBe(200);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      expect(() => JSON.parse(stdout) as unknown).not.toThrow();
+    }, 60_000);
+  });
 });

@@ -24,11 +24,17 @@ export async function startHost(ctx: CommandContext, portOption: string | undefi
   const port = parsePort(portOption ?? ctx.streams.env.PORT);
   const { config } = await loadConfig({ cwd: ctx.cwd });
   const section = (config.config?.['trellis.http'] ?? {}) as Record<string, unknown>;
+  const adminSection = (config.config?.['trellis.admin'] ?? {}) as Record<string, unknown>;
+  // The command prints the dashboard URL itself (on stdout, or in the --json document).
+  const tokenGiven = nonEmpty(adminSection.token) || nonEmpty(ctx.streams.env.TRELLIS_ADMIN_TOKEN);
   const manager = await createHost({
     cwd: ctx.cwd,
     // Logs go to stderr, so stdout keeps only what the command prints (and one JSON line under --json).
     logger: pino({ level: config.logLevel ?? 'info' }, pino.destination(2)),
-    config: { 'trellis.http': { ...section, ...(port !== undefined ? { port } : {}) } },
+    config: {
+      'trellis.http': { ...section, ...(port !== undefined ? { port } : {}) },
+      'trellis.admin': { ...adminSection, announce: false },
+    },
   });
   const registered = new Set(manager.getRegisteredPlugins());
   for (const [name, Plugin] of SERVING) if (!registered.has(name)) manager.register(Plugin);
@@ -37,14 +43,23 @@ export async function startHost(ctx: CommandContext, portOption: string | undefi
   for (const failure of report.failed)
     ctx.out.error(`${failure.error.code}: ${failure.name}: ${failure.error.message}`);
   const url = serverUrl(manager);
+  // A generated token is shown once, in the dashboard link; a token the operator gave is not printed.
+  const admin = manager.getPlugin<AdminPlugin>('trellis.admin');
+  const dashboard =
+    url === undefined ? undefined : tokenGiven ? `${url}/admin/` : (admin?.dashboardUrl() ?? `${url}/admin/`);
   if (ctx.out.json) {
-    ctx.out.document({ url, started: report.started, failed: report.failed.map((failure) => failure.name) });
+    ctx.out.document({
+      url,
+      dashboard,
+      started: report.started,
+      failed: report.failed.map((failure) => failure.name),
+    });
   } else {
     const { bold, green } = ctx.out.color;
     ctx.out.line(`${green('✔')} ${bold('Trellis host')} started ${report.started.length} plugin(s)`);
     if (url !== undefined) {
       ctx.out.line(`  ${url}/`);
-      ctx.out.line(`  ${url}/admin/  (dashboard)`);
+      ctx.out.line(`  ${dashboard ?? `${url}/admin/`}  (dashboard)`);
       ctx.out.line(`  ${url}/metrics`);
     }
     ctx.out.line('Press Ctrl-C to stop.');
@@ -89,4 +104,8 @@ function untilSignal(): Promise<void> {
     process.once('SIGTERM', done);
     process.once('SIGINT', done);
   });
+}
+
+function nonEmpty(value: unknown): boolean {
+  return typeof value === 'string' && value !== '';
 }
