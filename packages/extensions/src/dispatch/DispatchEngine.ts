@@ -13,6 +13,7 @@ import { skipMessage } from './skipMessage.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import type { RegistryWarning } from '../registry/RegistryWarning.js';
 import type { RunOutcome } from './RunOutcome.js';
+import { flushTally, type StatsTally } from './StatsTally.js';
 
 /** What the engine needs from the registry that owns it. */
 export interface EngineHost {
@@ -50,10 +51,28 @@ export class DispatchEngine {
   readonly runnerFactories = new Map<string, RunnerFactory>();
   /** Errors the engine raised itself for a given handler (timeouts): never wrapped again. */
   readonly #own = new WeakSet<HookError>();
+  /** The call tallies of live counting runners (see {@link StatsTally}). */
+  readonly #tallies = new Set<StatsTally>();
+  /** Flushes the tally of a runner that was garbage-collected. */
+  readonly #finalizer = new FinalizationRegistry<StatsTally>((tally) => {
+    flushTally(tally);
+    this.#tallies.delete(tally);
+  });
 
   constructor(host: EngineHost) {
     this.host = host;
     this.maxDepth = host.maxDepth;
+  }
+
+  /** Keeps `tally` (of the counting `runner`) to be flushed into the stats. */
+  track(runner: object, tally: StatsTally): void {
+    this.#tallies.add(tally);
+    this.#finalizer.register(runner, tally);
+  }
+
+  /** Moves every tally's calls into the handlers' stats (before they are read or reset). */
+  flushTallies(): void {
+    for (const tally of this.#tallies) flushTally(tally);
   }
 
   /** Enters a synchronous dispatch section; throws when nested too deeply. */

@@ -11,6 +11,8 @@ import { SeriesMode } from './SeriesMode.js';
 import type { RunnerFactory } from './RunnerFactory.js';
 import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
 import { STATS_SAMPLE_EVERY } from './STATS_SAMPLE_EVERY.js';
+import type { StatsTally } from './StatsTally.js';
+import type { Registration } from '../registry/Registration.js';
 import { runGeneralSync } from './runGeneralSync.js';
 import { countingSection, countThrown } from './countingSection.js';
 
@@ -25,29 +27,31 @@ const THENABLE =
 
 /**
  * The source of a synchronous runner for `count` handlers (see {@link generateSyncRunner}). A
- * `counted` runner adds one to `s<k>.calls` before each handler (the handler's stats object) and
- * hands one dispatch in {@link STATS_SAMPLE_EVERY} to `sample` (the general loop, which times it).
+ * `counted` runner adds one to its tally `t` per dispatch (every handler's call, see
+ * {@link StatsTally}), takes back the calls of the handlers after an early stop (`less`), and hands
+ * the dispatches to time (see {@link STATS_SAMPLE_EVERY}) to `sample` (the general loop, which times it).
  */
 export function syncRunnerSource(count: number, mode: SeriesMode, counted = false): string {
   const lines: string[] = [];
   for (let k = 0; k < count; k++) {
     const f = `f${k}`;
     const c = `c${k}`;
-    lines.push(`i = ${k}; m = ${c}[sm]; ${counted ? `s${k}.calls++; ` : ''}r = ${f}(v, ${c});`);
+    const less = counted && k + 1 < count ? ` less(${k + 1});` : '';
+    lines.push(`i = ${k}; m = ${c}[sm]; r = ${f}(v, ${c});`);
     if (mode === SeriesMode.Filter) {
       lines.push(
         `if (r !== undefined) { if (${THENABLE}) inSync(${k}, r); else v = r; }`,
-        `if (${c}[sm] !== m) { engine.depth = d; return ${c}[ts](m, v); }`,
+        `if (${c}[sm] !== m) { engine.depth = d;${less} return ${c}[ts](m, v); }`,
       );
     } else if (mode === SeriesMode.Notify) {
       lines.push(
         `if (r !== undefined && ${THENABLE}) inSync(${k}, r);`,
-        `if (${c}[sm] !== m) { engine.depth = d; ${c}[rw](m); return undefined; }`,
+        `if (${c}[sm] !== m) { engine.depth = d;${less} ${c}[rw](m); return undefined; }`,
       );
     } else {
       lines.push(
         `if (r !== undefined && ${THENABLE}) { inSync(${k}, r); r = undefined; }`,
-        `if (${c}[sm] !== m) { engine.depth = d; r = ${c}[ts](m, r); if (r !== undefined) out.push(r); return out; }`,
+        `if (${c}[sm] !== m) { engine.depth = d;${less} r = ${c}[ts](m, r); if (r !== undefined) out.push(r); return out; }`,
         `if (r !== undefined) out.push(r);`,
       );
     }
@@ -55,11 +59,8 @@ export function syncRunnerSource(count: number, mode: SeriesMode, counted = fals
   const done = mode === SeriesMode.Filter ? 'v' : mode === SeriesMode.Collect ? 'out' : 'undefined';
   return [
     '"use strict";',
-    ...(counted ? [`var tick = ${STATS_SAMPLE_EVERY - 1};`] : []),
     'return function trellisSyncDispatch(v, strategy) {',
-    ...(counted
-      ? [`tick = (tick + 1) & ${STATS_SAMPLE_EVERY - 1};`, 'if (tick === 0) return sample(v, strategy);']
-      : []),
+    ...(counted ? ['if (--t.wait === 0) return sample(v, strategy);'] : []),
     `var i = 0, r, m, d = engine.depth${mode === SeriesMode.Collect ? ', out = []' : ''};`,
     // engine.enter() inlined: only its throwing branch is a call. The depth is restored from the
     // local `d` on every exit rather than decremented in a `finally`: a `finally` saves and
@@ -67,6 +68,7 @@ export function syncRunnerSource(count: number, mode: SeriesMode, counted = fals
     // that a caller's loop carries from one dispatch to the next.
     'if (d >= maxDepth) engine.enter(event);',
     'engine.depth = d + 1;',
+    ...(counted ? ['t.n++;'] : []),
     'try {',
     ...lines,
     '} catch (e) {',
@@ -97,6 +99,11 @@ export function generateSyncRunner(
   let countedSection: PlanSection | undefined;
   const resumeSection = (): PlanSection =>
     counted ? (countedSection ??= countingSection(engine, section)) : section;
+  // Takes back the calls the tally counted for handlers `from` on, which did not run.
+  const less = (from: number): void => {
+    const regs = section.regs;
+    for (let k = from; k < regs.length; k++) (regs[k] as Registration).stats.calls--;
+  };
   const inSync = (index: number, result: PromiseLike<unknown>): void => {
     const entry = section.entries[index];
     if (entry !== undefined) engine.promiseInSync(entry, result);
@@ -113,7 +120,11 @@ export function generateSyncRunner(
   ): unknown => {
     // Stops the failing handler requested before it threw belong to its run only.
     section.ctxs[index]?.[REWIND](mark);
-    if (counted) countThrown(section.regs[index], error);
+    if (counted) {
+      // The tally counted every handler: those after the failing one run counted by the resume loop.
+      less(index + 1);
+      countThrown(section.regs[index], error);
+    }
     const target = resumeSection();
     try {
       return mode === SeriesMode.Collect
@@ -133,21 +144,26 @@ export function generateSyncRunner(
     ts: TAKE_STOP,
     rw: REWIND,
   };
+  const tally: StatsTally = { n: 0, wait: 1, every: 1, regs: section.regs };
   if (counted) {
+    bindings['t'] = tally;
+    bindings['less'] = less;
     // The timed dispatch: the general loop records calls, errors and durations of every handler.
-    bindings['sample'] = (value: unknown, strategy: ErrorStrategy): unknown =>
-      runGeneralSync(engine, section, event, value, strategy, mode, true);
-    section.regs.forEach((reg, k) => {
-      bindings[`s${k}`] = reg.stats;
-    });
+    bindings['sample'] = (value: unknown, strategy: ErrorStrategy): unknown => {
+      tally.wait = tally.every;
+      if (tally.every < STATS_SAMPLE_EVERY) tally.every *= 2;
+      return runGeneralSync(engine, section, event, value, strategy, mode, true);
+    };
   }
-  return build(
+  const runner = build(
     engine,
     runnerShape(section, mode, false),
     () => syncRunnerSource(section.fns.length, mode, counted),
     section,
     bindings,
   ) as SyncRunner | undefined;
+  if (counted && runner !== undefined) engine.track(runner, tally);
+  return runner;
 }
 
 /**

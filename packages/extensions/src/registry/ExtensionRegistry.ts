@@ -440,11 +440,13 @@ export class ExtensionRegistry {
    * tracing were on.
    */
   stats(): HandlerStats[] {
+    this.#engine.flushTallies();
     return collectStats(this.#store.all());
   }
 
   /** Sets every counter of `stats()` back to zero. */
   resetStats(): void {
+    this.#engine.flushTallies();
     resetStats(this.#store.all());
   }
 

@@ -2,10 +2,10 @@
  * Per-handler counters, collected while stats or tracing are on (see `registry.enableStats()`).
  *
  * `calls` and `errors` are exact. The durations are exact under tracing (every run is timed); with
- * stats alone they are estimated from a sample: a compiled synchronous dispatch times every run of
- * one dispatch in 256 (the first one included) and counts the others without
- * reading the clock. `meanMs` is then the mean of the timed runs, `totalMs` that mean times `calls`,
- * and `maxMs` the longest timed run.
+ * stats alone they are estimated from a sample: a compiled synchronous dispatch times every handler
+ * of dispatches 1, 2, 4, … 4096, then of one dispatch in 4096, and only counts the others, without
+ * reading the clock. `totalMs` is then the mean of the timed runs times `calls`, `meanMs` that total
+ * over `calls`, and `maxMs` the longest timed run.
  */
 export interface HandlerStats {
   /** The name or pattern the handler was registered with. */
@@ -20,7 +20,7 @@ export interface HandlerStats {
   readonly errors: number;
   /** Total run time in milliseconds (estimated from the timed runs when only stats are on). */
   readonly totalMs: number;
-  /** Mean run time in milliseconds of the timed runs (0 before the first timed run). */
+  /** Mean run time in milliseconds, `totalMs / calls` (0 before the first timed run). */
   readonly meanMs: number;
   /** Longest timed run in milliseconds (with stats alone, of the sampled runs). */
   readonly maxMs: number;

@@ -1,0 +1,190 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  ExtensionRegistry,
+  HookAggregateError,
+  HookError,
+  StopPropagation,
+  type ErrorStrategy,
+  type HookContext,
+} from '@trellis/extensions';
+
+type Kind = 'filter' | 'notify' | 'collect';
+
+type Behavior =
+  | { readonly type: 'return'; readonly add: number }
+  | { readonly type: 'undefined' }
+  | { readonly type: 'throw' }
+  | { readonly type: 'stop'; readonly value: number | undefined }
+  | { readonly type: 'throwStop'; readonly value: number | undefined }
+  /** Dispatches the same event again once (depth 1), then returns `add`. */
+  | { readonly type: 'reenter'; readonly add: number };
+
+interface Scenario {
+  readonly behaviors: readonly Behavior[];
+  /** Per handler: registered on the exact name or on the wildcard `stats.*`. */
+  readonly wildcard: readonly boolean[];
+  readonly kind: Kind;
+  readonly strategy: ErrorStrategy;
+  readonly compileAfter: number;
+  /** Dispatch inputs; a long run crosses the sampled (timed) dispatches. */
+  readonly inputs: readonly number[];
+}
+
+const EVENT = 'stats.counted';
+
+const behaviorArb: fc.Arbitrary<Behavior> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({ type: fc.constant('return' as const), add: fc.integer({ min: 0, max: 9 }) }),
+  },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('undefined' as const) }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('throw' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('stop' as const),
+      value: fc.option(fc.integer(), { nil: undefined }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('throwStop' as const),
+      value: fc.option(fc.integer(), { nil: undefined }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('reenter' as const), add: fc.integer({ min: 0, max: 9 }) }),
+  },
+);
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 1, max: 12 }).chain((count) =>
+  fc.record({
+    behaviors: fc.array(behaviorArb, { minLength: count, maxLength: count }),
+    wildcard: fc.array(fc.boolean(), { minLength: count, maxLength: count }),
+    kind: fc.constantFrom<Kind>('filter', 'notify', 'collect'),
+    strategy: fc.constantFrom<ErrorStrategy>('log-and-continue', 'collect-all', 'fail-fast'),
+    compileAfter: fc.constantFrom(0, 1, Number.POSITIVE_INFINITY),
+    inputs: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 40 }),
+  }),
+);
+
+interface Run {
+  readonly outcomes: unknown[];
+  /** Per handler: times it was called and times it threw an error (not a stop). */
+  readonly calls: number[];
+  readonly errors: number[];
+  readonly registry: ExtensionRegistry;
+}
+
+function dispatch(registry: ExtensionRegistry, kind: Kind, input: number, strategy: ErrorStrategy): unknown {
+  const options = { errorStrategy: strategy };
+  if (kind === 'filter') return registry.filter(EVENT, input, options);
+  if (kind === 'collect') return registry.collect(EVENT, input, options);
+  registry.notify(EVENT, input, options);
+  return undefined;
+}
+
+/** What a dispatch gave, in a form that compares across registries. */
+function settle(run: () => unknown): unknown {
+  try {
+    return { ok: run() };
+  } catch (error) {
+    if (error instanceof HookAggregateError) {
+      return { aggregate: error.errors.map((e) => e.handler), value: error.value };
+    }
+    if (error instanceof HookError) return { hookError: error.handler };
+    return { other: String(error) };
+  }
+}
+
+function runScenario(scenario: Scenario, stats: boolean, repeat: number): Run {
+  const registry = new ExtensionRegistry({ stats, compileAfter: scenario.compileAfter });
+  const calls = scenario.behaviors.map(() => 0);
+  const errors = scenario.behaviors.map(() => 0);
+  let depth = 0;
+  scenario.behaviors.forEach((behavior, k) => {
+    const handler = (value: unknown, ctx: HookContext): unknown => {
+      calls[k] = (calls[k] ?? 0) + 1;
+      switch (behavior.type) {
+        case 'return':
+          return typeof value === 'number' ? value + behavior.add : behavior.add;
+        case 'undefined':
+          return undefined;
+        case 'throw':
+          errors[k] = (errors[k] ?? 0) + 1;
+          throw new Error(`h${String(k)} failed`);
+        case 'stop':
+          ctx.stop(behavior.value);
+          return undefined;
+        case 'throwStop':
+          throw new StopPropagation('stop', behavior.value);
+        case 'reenter': {
+          if (depth === 0) {
+            depth++;
+            try {
+              settle(() => dispatch(registry, scenario.kind, behavior.add, 'log-and-continue'));
+            } finally {
+              depth--;
+            }
+          }
+          return behavior.add;
+        }
+      }
+    };
+    registry.on(scenario.wildcard[k] === true ? 'stats.*' : EVENT, handler, { name: `h${String(k)}` });
+  });
+  const outcomes: unknown[] = [];
+  for (let round = 0; round < repeat; round++) {
+    for (const input of scenario.inputs) {
+      outcomes.push(settle(() => dispatch(registry, scenario.kind, input, scenario.strategy)));
+    }
+  }
+  return { outcomes, calls, errors, registry };
+}
+
+describe('registry.stats() while counting', () => {
+  describe('when the same dispatches run with stats on and off', () => {
+    it('should give the same results, and exact call and error counts per handler', () => {
+      fc.assert(
+        fc.property(scenarioArb, fc.integer({ min: 1, max: 8 }), (scenario, repeat) => {
+          const off = runScenario(scenario, false, repeat);
+          const on = runScenario(scenario, true, repeat);
+          expect(on.outcomes).toEqual(off.outcomes);
+          expect(on.calls).toEqual(off.calls);
+          const stats = on.registry.stats();
+          expect(stats.map((entry) => entry.calls)).toEqual(on.calls);
+          expect(stats.map((entry) => entry.errors)).toEqual(on.errors);
+          for (const entry of stats) {
+            expect(entry.totalMs).toBeGreaterThanOrEqual(0);
+            expect(entry.maxMs).toBeLessThanOrEqual(entry.totalMs + 1e-9);
+            if (entry.calls === 0) expect(entry.meanMs).toBe(0);
+          }
+          expect(off.registry.stats().every((entry) => entry.calls === 0)).toBe(true);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  });
+
+  describe('when a hot event is dispatched many times', () => {
+    it('should count every call and estimate durations from the timed sample', () => {
+      const registry = new ExtensionRegistry({ stats: true });
+      for (let k = 0; k < 5; k++) registry.on(EVENT, (value: number) => value + 1, { name: `h${String(k)}` });
+      for (let i = 0; i < 3000; i++) registry.filter(EVENT, i);
+      const stats = registry.stats();
+      expect(stats.map((entry) => entry.calls)).toEqual([3000, 3000, 3000, 3000, 3000]);
+      for (const entry of stats) {
+        expect(entry.errors).toBe(0);
+        expect(entry.meanMs).toBeGreaterThanOrEqual(0);
+        expect(entry.totalMs).toBeCloseTo(entry.meanMs * entry.calls, 6);
+      }
+      registry.resetStats();
+      expect(registry.stats().map((entry) => entry.calls)).toEqual([0, 0, 0, 0, 0]);
+      registry.filter(EVENT, 1);
+      expect(registry.stats().map((entry) => entry.calls)).toEqual([1, 1, 1, 1, 1]);
+    });
+  });
+});
