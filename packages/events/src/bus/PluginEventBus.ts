@@ -7,6 +7,7 @@ import type {
   Unsubscribe,
 } from './EventBus.js';
 import type { BusCaller, EventHub } from './EventHub.js';
+import type { PermissionChecker } from '@trellis/core';
 
 /**
  * One plugin's facade of the bus: every call goes to the shared hub as this plugin. Permission
@@ -15,10 +16,13 @@ import type { BusCaller, EventHub } from './EventHub.js';
 export class PluginEventBus implements EventBus {
   readonly #hub: EventHub;
   readonly #caller: BusCaller;
+  readonly #permissions: PermissionChecker | undefined;
 
-  constructor(hub: EventHub, caller: BusCaller) {
+  /** `permissions`: the plugin's checker (`events.publish:<type>`, `events.subscribe:<pattern>`). */
+  constructor(hub: EventHub, caller: BusCaller, permissions?: PermissionChecker) {
     this.#hub = hub;
     this.#caller = caller;
+    this.#permissions = permissions;
   }
 
   get plugin(): string {
@@ -26,6 +30,8 @@ export class PluginEventBus implements EventBus {
   }
 
   publish<TData>(type: string, data: TData, options?: PublishOptions): Promise<CloudEvent<TData>> {
+    const denied = this.#permissions?.denial(`events.publish:${type}`);
+    if (denied !== undefined) return Promise.reject(denied);
     return this.#hub.publish(this.#caller, type, data, options);
   }
 
@@ -34,6 +40,8 @@ export class PluginEventBus implements EventBus {
     handler: EventSubscriptionHandler<TData>,
     options?: SubscribeOptions,
   ): Promise<Unsubscribe> {
+    const denied = this.#permissions?.denial(`events.subscribe:${pattern}`);
+    if (denied !== undefined) return Promise.reject(denied);
     return this.#hub.subscribe(this.#caller, pattern, handler, options);
   }
 }

@@ -115,7 +115,7 @@ export class EventsPlugin {
 
   /** The bus of the plugin `caller` (what `EVENT_BUS` resolves to for it). */
   busFor(caller: BusCaller): EventBus {
-    return new PluginEventBus(this.#hub, caller);
+    return new PluginEventBus(this.#hub, caller, this.#manager.permissionsOf(caller.name));
   }
 
   /** Delivery counters, in total and per plugin. */

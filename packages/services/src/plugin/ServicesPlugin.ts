@@ -56,7 +56,7 @@ export class ServicesPlugin {
 
   /** The registry of the plugin `name` (what `SERVICE_REGISTRY` resolves to for it). */
   registryFor(name: string): ServiceRegistry {
-    return new PluginServiceRegistry(this.#hub, name);
+    return new PluginServiceRegistry(this.#hub, name, this.#manager.permissionsOf(name));
   }
 
   /** How many services each plugin registered through this host. */

@@ -1,3 +1,4 @@
+import type { PermissionChecker } from '@trellis/core';
 import type { ServiceHub } from './ServiceHub.js';
 import type {
   DiscoverQuery,
@@ -14,10 +15,13 @@ import type {
 export class PluginServiceRegistry implements ServiceRegistry {
   readonly #hub: ServiceHub;
   readonly #plugin: string;
+  readonly #permissions: PermissionChecker | undefined;
 
-  constructor(hub: ServiceHub, plugin: string) {
+  /** `permissions`: the plugin's checker (`services.register`, `services.discover`). */
+  constructor(hub: ServiceHub, plugin: string, permissions?: PermissionChecker) {
     this.#hub = hub;
     this.#plugin = plugin;
+    this.#permissions = permissions;
   }
 
   get plugin(): string {
@@ -25,6 +29,8 @@ export class PluginServiceRegistry implements ServiceRegistry {
   }
 
   register(service: ServiceRegistration): Promise<string> {
+    const denied = this.#permissions?.denial('services.register');
+    if (denied !== undefined) return Promise.reject(denied);
     return this.#hub.register(this.#plugin, service);
   }
 
@@ -33,6 +39,8 @@ export class PluginServiceRegistry implements ServiceRegistry {
   }
 
   discover(query?: DiscoverQuery): Promise<ServiceDescription[]> {
+    const denied = this.#permissions?.denial('services.discover');
+    if (denied !== undefined) return Promise.reject(denied);
     return this.#hub.discover(this.#plugin, query);
   }
 }
