@@ -1,4 +1,4 @@
-import { TrellisError } from '@trellis/core';
+import { TrellisError, type PermissionChecker } from '@trellis/core';
 import type { StorageDriver, StorageSetOptions } from '../driver/StorageDriver.js';
 import { StorageError } from '../errors/StorageError.js';
 import type { PluginStorage } from './PluginStorage.js';
@@ -47,9 +47,15 @@ function checkKey(key: unknown, plugin: string, what: string): string {
  * checked and serialised as JSON. `driver` is a function so the facade follows a driver reopened
  * after a restart.
  */
-export function createPluginStorage(plugin: string, driver: () => StorageDriver): PluginStorage {
+export function createPluginStorage(
+  plugin: string,
+  driver: () => StorageDriver,
+  permissions?: PermissionChecker,
+): PluginStorage {
   const ns = namespaceOf(plugin);
   const wrap = async <T>(operation: () => Promise<T>): Promise<T> => {
+    const denied = permissions?.denial('storage'); // section 9: a plugin enforced needs `storage`
+    if (denied !== undefined) throw denied;
     try {
       return await operation();
     } catch (error) {

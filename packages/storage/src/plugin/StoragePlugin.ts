@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { plugin, preDestroy, TOKENS, type PluginContext, type PluginManager } from '@trellis/core';
+import {
+  plugin,
+  preDestroy,
+  TOKENS,
+  type PermissionChecker,
+  type PluginContext,
+  type PluginManager,
+} from '@trellis/core';
 import { EmbeddedDriver } from '../driver/EmbeddedDriver.js';
 import { MemoryDriver } from '../driver/MemoryDriver.js';
 import type { StorageDriver } from '../driver/StorageDriver.js';
@@ -36,7 +43,9 @@ import type { StorageDriverKind, StorageService } from './StorageService.js';
       token: STORAGE,
       scope: 'consumer',
       useFactory: (own: PluginContext, consumer: PluginContext): PluginStorage =>
-        own.get(STORAGE_SERVICE).forPlugin(consumer.name),
+        own
+          .get(STORAGE_SERVICE)
+          .forPlugin(consumer.name, own.get(TOKENS.Manager).permissionsOf(consumer.name)),
     },
   ],
 })
@@ -80,8 +89,8 @@ export class StoragePlugin implements StorageService {
     await this.stop();
   }
 
-  forPlugin(name: string): PluginStorage {
-    return createPluginStorage(name, () => this.#current());
+  forPlugin(name: string, permissions?: PermissionChecker): PluginStorage {
+    return createPluginStorage(name, () => this.#current(), permissions);
   }
 
   #current(): StorageDriver {

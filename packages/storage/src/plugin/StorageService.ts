@@ -1,3 +1,4 @@
+import type { PermissionChecker } from '@trellis/core';
 import type { PluginStorage } from '../facade/PluginStorage.js';
 
 /** The kind of driver a host's storage uses. */
@@ -8,5 +9,5 @@ export interface StorageService {
   /** The driver in use. */
   readonly driver: StorageDriverKind;
   /** The store of the named plugin (for hosts, admin tools and tests). */
-  forPlugin(name: string): PluginStorage;
+  forPlugin(name: string, permissions?: PermissionChecker): PluginStorage;
 }
