@@ -314,7 +314,9 @@ export class HttpPlugin {
     if (known?.instance === instance) return;
     if (known !== undefined) this.#detach(name);
     let off: (() => void) | undefined;
-    if (methodOf(instance, 'processRequest')) {
+    // section 9: a plugin whose permissions are enforced needs http.middleware / http.routes
+    const permissions = this.#manager.permissionsOf(name);
+    if (methodOf(instance, 'processRequest') && permissions.denial('http.middleware') === undefined) {
       const middleware = instance as HttpMiddleware;
       off = this.#registry.on(HTTP_REQUEST, toMiddlewareHandler(name, middleware), {
         plugin: name,
@@ -323,7 +325,8 @@ export class HttpPlugin {
       });
     }
     this.#attached.set(name, { instance, off });
-    if (methodOf(instance, 'routes')) this.#mount(name, instance as HttpRoutes);
+    if (methodOf(instance, 'routes') && permissions.denial('http.routes') === undefined)
+      this.#mount(name, instance as HttpRoutes);
   }
 
   #detach(name: string): void {
