@@ -17,6 +17,11 @@ import { ABORT, STOP_MARK, STOP_VALUE } from './contextInternals.js';
 type Terminal = (ctx: unknown) => unknown;
 type Middleware = (ctx: unknown, next: () => Promise<unknown>, hookCtx: HandlerContext) => unknown;
 
+/** A layer's result, or the value of a `hookCtx.stop(value)` made during it. */
+function stopValueOr(hookCtx: HandlerContext, result: unknown): unknown {
+  return hookCtx[STOP_MARK] !== 0 && hookCtx[STOP_VALUE] !== undefined ? hookCtx[STOP_VALUE] : result;
+}
+
 /** One `run()` call: the onion of handlers around the terminal. */
 class MiddlewareRun {
   readonly #engine: DispatchEngine;
@@ -26,7 +31,9 @@ class MiddlewareRun {
   readonly #strategy: ErrorStrategy;
   readonly #tracing: boolean;
   /** Errors that came out of an inner layer (or the terminal): outer layers pass them on unchanged. */
-  readonly #inner = new WeakSet<object>();
+  #inner: WeakSet<object> | undefined = undefined;
+  /** Every layer is plain (no `once`, timeout, retries or tracing): the short path runs. */
+  readonly #plain: boolean;
   readonly errors: HookError[] = [];
 
   constructor(
@@ -43,6 +50,7 @@ class MiddlewareRun {
     this.#terminal = terminal;
     this.#strategy = strategy;
     this.#tracing = tracing;
+    this.#plain = section.plain && !tracing;
   }
 
   /** Runs layer `index` (or the terminal past the last one). */
@@ -55,7 +63,95 @@ class MiddlewareRun {
         return rejected(error);
       }
     }
-    return this.#runLayer(index, entry, ctx);
+    return this.#plain ? this.#runPlainLayer(index, entry, ctx) : this.#runLayer(index, entry, ctx);
+  }
+
+  /** The `next` of layer `index`: runs the inner layers once, marking what they reject with. */
+  #next(
+    index: number,
+    ctx: unknown,
+    reg: PlanEntry['reg'],
+  ): { call: () => Promise<unknown>; inner: Promise<unknown> | undefined } {
+    const state: { call: () => Promise<unknown>; inner: Promise<unknown> | undefined } = {
+      inner: undefined,
+      call: () => {
+        if (state.inner !== undefined) return Promise.reject(this.#twice(reg));
+        state.inner = this.layer(index + 1, ctx).catch((error: unknown) => {
+          if (typeof error === 'object' && error !== null) (this.#inner ??= new WeakSet()).add(error);
+          throw error;
+        });
+        return state.inner;
+      },
+    };
+    return state;
+  }
+
+  #twice(reg: PlanEntry['reg']): ValidationError {
+    return new ValidationError(
+      `Middleware handler '${reg.name}'${reg.plugin === undefined ? '' : ` of plugin '${reg.plugin}'`} ` +
+        `called next() more than once on '${this.#event}'. Call next() at most once and reuse its result.`,
+    );
+  }
+
+  /** Whether `error` came out of an inner layer or must cross every strategy unchanged. */
+  #crosses(error: unknown): boolean {
+    return (
+      isPassThrough(error) ||
+      (typeof error === 'object' && error !== null && this.#inner !== undefined && this.#inner.has(error))
+    );
+  }
+
+  /**
+   * A layer without `once`, timeout, retries or tracing: the same semantics as {@link #runLayer}
+   * (one attempt), without its bookkeeping and without an `async` frame: a handler's promise is
+   * followed with one `then`.
+   */
+  #runPlainLayer(index: number, entry: PlanEntry, ctx: unknown): Promise<unknown> {
+    const reg = entry.reg;
+    const next = this.#next(index, ctx, reg);
+    const hookCtx = new HandlerContext(this.#event, reg.plugin, 'middleware');
+    let result: unknown;
+    try {
+      result = (reg.handler as unknown as Middleware)(ctx, next.call, hookCtx);
+    } catch (thrown) {
+      return this.#plainThrown(thrown, index, entry, ctx, next);
+    }
+    if (isThenable(result)) {
+      return Promise.resolve(result).then(
+        (value) => stopValueOr(hookCtx, value),
+        (thrown: unknown) => this.#plainThrown(thrown, index, entry, ctx, next),
+      );
+    }
+    return Promise.resolve(stopValueOr(hookCtx, result));
+  }
+
+  /** What a plain layer threw: a stop, an error crossing it, or its failure for the strategy. */
+  #plainThrown(
+    thrown: unknown,
+    index: number,
+    entry: PlanEntry,
+    ctx: unknown,
+    next: { readonly inner: Promise<unknown> | undefined },
+  ): Promise<unknown> {
+    try {
+      if (isStop(thrown)) return Promise.resolve(thrown.value);
+      if (this.#crosses(thrown)) return rejected(thrown);
+      const engine = this.#engine;
+      const error = engine.wrap(thrown, entry);
+      if (this.#strategy === 'fail-fast') {
+        engine.callOwner(error);
+        return rejected(error);
+      }
+      // The failed layer is bypassed: its inner layers' result (run now if it never called next()).
+      if (this.#strategy === 'collect-all') {
+        this.errors.push(error);
+        engine.callOwner(error);
+        return next.inner ?? this.layer(index + 1, ctx);
+      }
+      return engine.logAndContinueAsync(error).then(() => next.inner ?? this.layer(index + 1, ctx));
+    } catch (error) {
+      return rejected(error);
+    }
   }
 
   async #runLayer(index: number, entry: PlanEntry, ctx: unknown): Promise<unknown> {
@@ -76,7 +172,7 @@ class MiddlewareRun {
         );
       }
       inner = this.layer(index + 1, ctx).catch((error: unknown) => {
-        if (typeof error === 'object' && error !== null) this.#inner.add(error);
+        if (typeof error === 'object' && error !== null) (this.#inner ??= new WeakSet()).add(error);
         throw error;
       });
       return inner;
@@ -121,10 +217,7 @@ class MiddlewareRun {
       } catch (error) {
         if (isStop(error)) {
           outcome = { status: 'ok', result: error.value, stopped: true };
-        } else if (
-          isPassThrough(error) ||
-          (typeof error === 'object' && error !== null && this.#inner.has(error))
-        ) {
+        } else if (this.#crosses(error)) {
           throw error;
         } else {
           outcome = { status: 'failed', error: engine.wrap(error, entry) };
@@ -159,7 +252,7 @@ class MiddlewareRun {
  * and, for `collect-all`, the call rejects at the end with every failure and the result as `value`.
  * Errors from inner layers and from the terminal cross outer layers unchanged.
  */
-export async function runMiddleware(
+export function runMiddleware(
   engine: DispatchEngine,
   section: PlanSection,
   event: string,
@@ -169,6 +262,12 @@ export async function runMiddleware(
   tracing: boolean,
 ): Promise<unknown> {
   const run = new MiddlewareRun(engine, section, event, terminal, strategy, tracing);
+  // Only `collect-all` has failures to report once the onion is done.
+  return strategy === 'collect-all' ? collected(run, event, ctx) : run.layer(0, ctx);
+}
+
+/** Runs the onion under `collect-all`: rejects at the end with every failure and the result. */
+async function collected(run: MiddlewareRun, event: string, ctx: unknown): Promise<unknown> {
   const result = await run.layer(0, ctx);
   if (run.errors.length > 0) throw new HookAggregateError({ event, errors: run.errors, value: result });
   return result;
