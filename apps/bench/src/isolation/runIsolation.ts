@@ -72,3 +72,36 @@ for (const [label, payload] of Object.entries(payloads)) {
 process.stdout.write(
   `${rows.join('\n')}\n(${String(CALLS)} calls each after ${String(WARMUP)} warm-up calls)\n`,
 );
+
+/** Start of `count` worker plugins (`manager.start()`), and resident memory added per worker. */
+async function startMany(count: number): Promise<{ ms: number; mbPerWorker: number }> {
+  const dir = join(SCRATCH, `isolation-many-${randomUUID()}`);
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++)
+    writeFileSync(
+      join(dir, `w${String(i)}.plugin.mjs`),
+      SOURCE.replace("name: 'echo'", `name: 'w${String(i)}'`),
+    );
+  const config = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`w${String(i)}`, { isolation: 'worker' }]),
+  );
+  const manager = new PluginManager({ logger: false, config, lifecycleTimeout: 120_000 });
+  try {
+    await manager.discoverPlugins(dir);
+    const before = process.memoryUsage().rss;
+    const began = performance.now();
+    const report = await manager.start();
+    const ms = performance.now() - began;
+    if (report.started.length !== count) throw new Error(`${String(report.failed.length)} workers failed`);
+    const mbPerWorker = (process.memoryUsage().rss - before) / count / 1024 / 1024;
+    return { ms, mbPerWorker };
+  } finally {
+    await manager.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const many = await startMany(50);
+process.stdout.write(
+  `start of 50 worker plugins: ${many.ms.toFixed(0)} ms; resident memory per worker: ${many.mbPerWorker.toFixed(1)} MB\n`,
+);
