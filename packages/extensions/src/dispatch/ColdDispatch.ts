@@ -15,6 +15,8 @@ import { runGeneralSync } from './runGeneralSync.js';
 import { runNotifySync } from './runNotifySync.js';
 import { runSeriesAsync } from './runSeriesAsync.js';
 import { SeriesMode } from './SeriesMode.js';
+import { countingSection } from './countingSection.js';
+import { STATS_SAMPLE_EVERY } from './STATS_SAMPLE_EVERY.js';
 
 /**
  * A plan section of up to this many handlers gets its specialised runner on its first dispatch, as
@@ -67,11 +69,25 @@ export class ColdDispatch {
         return runner(input, strategy);
       }
     }
-    // Counting before the runner exists (or without one): the general loop counts and times.
-    if (section.counted) return runGeneralSync(engine, section, plan.event, input, strategy, mode, true);
-    if (mode === SeriesMode.Filter) return runFilterSync(engine, section, plan.event, input, strategy);
-    if (mode === SeriesMode.Collect) return runCollectSync(engine, section, plan.event, input, strategy);
-    return runNotifySync(engine, section, plan.event, input, strategy);
+    let loop = section;
+    if (section.counted) {
+      // Counting without a runner (not hot yet, too many handlers, no code generation): the loops
+      // run the handlers wrapped to count; the dispatches to time run the general loop.
+      const counting = (section.countingLoop ??= {
+        section: countingSection(engine, section),
+        wait: 1,
+        every: 1,
+      });
+      if (--counting.wait === 0) {
+        counting.wait = counting.every;
+        if (counting.every < STATS_SAMPLE_EVERY) counting.every *= 2;
+        return runGeneralSync(engine, section, plan.event, input, strategy, mode, true);
+      }
+      loop = counting.section;
+    }
+    if (mode === SeriesMode.Filter) return runFilterSync(engine, loop, plan.event, input, strategy);
+    if (mode === SeriesMode.Collect) return runCollectSync(engine, loop, plan.event, input, strategy);
+    return runNotifySync(engine, loop, plan.event, input, strategy);
   }
 
   /** Asynchronous dispatch through the loops (plans not yet hot, or using per-handler features). */

@@ -47,11 +47,16 @@ export class PlanSection {
   /** No entry needs timeouts, retries, `once` or tracing: the plain loops and runners apply. */
   readonly plain: boolean;
   /**
-   * Stats are counted without tracing: the generated synchronous runners count calls and errors
-   * per handler and time one dispatch in `STATS_SAMPLE_EVERY`; every other dispatch of the section
-   * (cold, asynchronous) runs the general loops, which count and time every run.
+   * Stats are counted without tracing: synchronous dispatches count calls and errors in the
+   * generated runner (or the plain loops over counting wrappers) and time a sample of dispatches
+   * (`STATS_SAMPLE_EVERY`); asynchronous ones run the general loops, which count and time every run.
    */
   counted = false;
+  /**
+   * While counting, what the plain loops run (the handlers wrapped to count, see
+   * `countingSection`) and the sampling state of the loops' timed dispatches. Made on first use.
+   */
+  countingLoop: { readonly section: PlanSection; wait: number; every: number } | undefined = undefined;
   /** Dispatches through the plain loops so far (drives runner generation). */
   hits = 0;
   /** Generation failed or is not worth it (code generation disallowed, too many handlers). */
