@@ -15,6 +15,8 @@ export interface IsolationInit {
   readonly granted: (name: string, declared: readonly string[]) => readonly string[];
   readonly faults: StandInFaults;
   readonly logger: Logger;
+  /** The manager's lifecycle timeout (ms). */
+  readonly lifecycleTimeout: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export class Isolation {
       granted: () => this.#init.granted(options.name, declared),
       faults: this.#init.faults,
       logger: this.#init.logger,
+      lifecycleTimeout: this.#init.lifecycleTimeout,
     });
   }
 
@@ -83,6 +86,7 @@ export class Isolation {
       granted: () => this.#init.granted(manifest.name, declared),
       faults: this.#init.faults,
       logger: this.#init.logger,
+      lifecycleTimeout: this.#init.lifecycleTimeout,
     });
   }
 

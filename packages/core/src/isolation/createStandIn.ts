@@ -34,6 +34,8 @@ export interface StandInInit {
   readonly granted: () => readonly string[];
   readonly faults: StandInFaults;
   readonly logger: Logger;
+  /** The manager's lifecycle timeout (ms): a `stop()` past it ends the worker/process. */
+  readonly lifecycleTimeout: number;
 }
 
 /** One `@hook` declaration reported by the worker. */
@@ -177,7 +179,18 @@ export function createStandIn(init: StandInInit): PluginClass {
       const channel = this.#channel;
       this.#started = false;
       if (channel === undefined || channel.fault !== undefined) return;
-      await this.#phase(undefined, 'stop', () => channel.request('stop'));
+      // The host aborts the signal before stop(), so a stop past its time is noticed here.
+      const limit = init.lifecycleTimeout;
+      const timer = Number.isFinite(limit)
+        ? setTimeout(() => {
+            channel.kill('timeout', 'its stop() did not settle within the lifecycle timeout');
+          }, limit)
+        : undefined;
+      try {
+        await this.#phase(undefined, 'stop', () => channel.request('stop'));
+      } finally {
+        clearTimeout(timer);
+      }
     }
 
     @preDestroy()

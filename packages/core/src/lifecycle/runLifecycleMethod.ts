@@ -2,6 +2,7 @@ import { LifecycleTimeoutError } from '../errors/LifecycleTimeoutError.js';
 import type { LifecyclePhase } from '../errors/LifecyclePhase.js';
 import { PluginLoadError } from '../errors/PluginLoadError.js';
 import { settleWithin } from './settleWithin.js';
+import { TrellisError } from '@trellis/extensions';
 
 /** What a lifecycle method belongs to; its signal is aborted on a timeout. Internal. */
 export interface LifecycleOwner {
@@ -60,6 +61,8 @@ export function runLifecycleMethod(
     () => undefined,
     (error: unknown) => {
       if (timedOut !== undefined && error === timedOut) throw timedOut;
+      // an isolated plugin's worker/process fault is the failure itself (section 9), not its cause
+      if (TrellisError.is(error, 'TRELLIS_ISOLATION_FAILED')) throw error;
       throw new PluginLoadError({ plugin, phase, cause: error });
     },
   );

@@ -217,6 +217,7 @@ export class PluginManager {
       granted: (name, declared) => this.#permissions.granted(name, declared),
       faults,
       logger,
+      lifecycleTimeout: settings.lifecycleTimeout,
     });
     this.#introspection = new PluginIntrospection(store, dependencies, config, this.#permissions);
     this.#shutdownHooks = new ShutdownHooks(() => this.close(), logger);

@@ -20,6 +20,8 @@ export interface IsolatedSpec {
   readonly dependencies?: readonly string[];
   /** Body of its initialize (JS). */
   readonly initialize?: string;
+  /** Body of its stop (JS). */
+  readonly stop?: string;
   readonly provides?: boolean;
   /** No hooks (a plain in-process dependent). */
   readonly bare?: boolean;
@@ -45,6 +47,7 @@ export default definePlugin({
   inject: { cfg: TOKENS.Config, log: TOKENS.Logger },
   hooks: ${spec.bare === true ? '[]' : 'HOOKS'},
   initialize() { ${spec.initialize ?? ''} },
+  stop() { ${spec.stop ?? ''} },
 });
 `.replace(
     'HOOKS',

@@ -133,6 +133,32 @@ describe.each(['worker', 'process'] as const)('isolation %s', (mode) => {
     });
   });
 
+  describe('when stop never settles', () => {
+    it('should fail the plugin with a timeout and end the worker', async () => {
+      const { manager } = await hostWith(
+        [{ name: 'iso', isolation: mode, stop: 'return new Promise(() => {});' }],
+        { lifecycleTimeout: 1000 },
+      );
+      await manager.start();
+      await manager.stop();
+      expect(manager.getState('iso')).toBe('failed');
+      expect(['TRELLIS_LIFECYCLE_TIMEOUT', 'TRELLIS_ISOLATION_FAILED']).toContain(
+        manager.status()[0]?.lastError?.code,
+      );
+      // its worker is gone: a call fails at once instead of waiting for the hook timeout
+      expect(await manager.triggerAsync('greet', ['x'])).toEqual(['x']);
+    });
+  });
+
+  describe('when initialize exits', () => {
+    it('should fail the plugin with IsolationError exit', async () => {
+      const { manager } = await hostWith([{ name: 'iso', isolation: mode, initialize: 'process.exit(2);' }]);
+      const report = await manager.start();
+      expect(report.failed[0]?.error).toBeInstanceOf(IsolationError);
+      expect(manager.status()[0]?.lastError).toMatchObject({ code: IsolationError.CODE, reason: 'exit' });
+    });
+  });
+
   describe('when initialize throws', () => {
     it('should fail the plugin with the error', async () => {
       const { manager } = await hostWith([
