@@ -11,7 +11,27 @@ class Trusted {
   constructor(@inject(EVENT_BUS) readonly bus: EventBus) {}
 }
 
+@plugin({ name: 'watcher', permissions: ['events.subscribe:user.*'] })
+class Watcher {
+  readonly eventSubscriptions = ['user.*', 'admin.*'];
+  handleEvent(): void {
+    // counts nothing: the test looks at the denial
+  }
+}
+
 describe('EventsPlugin permissions', () => {
+  describe('when an event-handler plugin subscribes beyond its permissions', () => {
+    it('should refuse the subscription, counting the denial', async () => {
+      const manager = new PluginManager({ logger: false });
+      manager.register([EventsPlugin, Watcher]);
+      await manager.start();
+      expect(manager.permissions.denials()).toEqual([
+        { plugin: 'watcher', permission: 'events.subscribe:admin.*', count: 1 },
+      ]);
+      await manager.close();
+    });
+  });
+
   describe('when a plugin declares events permissions', () => {
     it('should let it publish and subscribe within them and refuse the rest with PermissionError', async () => {
       const manager = new PluginManager({

@@ -200,6 +200,7 @@ export class EventsPlugin {
       const handle = (instance as { handleEvent: (event: CloudEvent) => unknown }).handleEvent.bind(instance);
       const handler = (event: CloudEvent): void | Promise<void> => handle(event) as void | Promise<void>;
       for (const { pattern, group } of declared) {
+        this.#manager.permissionsOf(name).check(`events.subscribe:${pattern}`); // section 9
         await this.#hub.subscribe(caller, pattern, handler, group === undefined ? {} : { group });
       }
     } catch (error) {
