@@ -188,3 +188,123 @@ describe('registry.stats() while counting', () => {
     });
   });
 });
+
+type Layer =
+  | { readonly type: 'wrap'; readonly add: number }
+  | { readonly type: 'shortCircuit'; readonly value: number }
+  | { readonly type: 'throw' }
+  | { readonly type: 'throwAfterNext' }
+  | { readonly type: 'throwStop'; readonly value: number | undefined }
+  | { readonly type: 'stop'; readonly value: number | undefined };
+
+const layerArb: fc.Arbitrary<Layer> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({ type: fc.constant('wrap' as const), add: fc.integer({ min: 0, max: 9 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('shortCircuit' as const), value: fc.integer() }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('throw' as const) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('throwAfterNext' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('throwStop' as const),
+      value: fc.option(fc.integer(), { nil: undefined }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('stop' as const),
+      value: fc.option(fc.integer(), { nil: undefined }),
+    }),
+  },
+);
+
+async function runLayers(
+  layers: readonly Layer[],
+  setup: 'off' | 'stats' | 'tracing',
+  strategy: ErrorStrategy,
+  terminalFails: boolean,
+  runs: number,
+): Promise<{ outcomes: unknown[]; registry: ExtensionRegistry }> {
+  const registry = new ExtensionRegistry({ stats: setup === 'stats', tracing: setup === 'tracing' });
+  layers.forEach((layer, k) => {
+    registry.on(
+      'stats.http',
+      async (ctx: { n: number }, next: () => Promise<unknown>, hookCtx: HookContext): Promise<unknown> => {
+        switch (layer.type) {
+          case 'wrap': {
+            ctx.n += layer.add;
+            const inner = await next();
+            return typeof inner === 'number' ? inner + layer.add : inner;
+          }
+          case 'shortCircuit':
+            return layer.value;
+          case 'throw':
+            throw new Error(`m${String(k)} failed`);
+          case 'throwAfterNext':
+            await next();
+            throw new Error(`m${String(k)} failed after next`);
+          case 'throwStop':
+            throw new StopPropagation('stop', layer.value);
+          case 'stop':
+            hookCtx.stop(layer.value);
+            return next();
+        }
+      },
+      { name: `m${String(k)}` },
+    );
+  });
+  const outcomes: unknown[] = [];
+  for (let i = 0; i < runs; i++) {
+    try {
+      outcomes.push({
+        ok: await registry.run(
+          'stats.http',
+          { n: i },
+          (ctx: { n: number }) => {
+            if (terminalFails && i % 3 === 0) throw new Error('terminal failed');
+            return ctx.n;
+          },
+          { errorStrategy: strategy },
+        ),
+      });
+    } catch (error) {
+      outcomes.push(
+        error instanceof HookAggregateError
+          ? { aggregate: error.errors.map((e) => e.handler), value: error.value }
+          : error instanceof HookError
+            ? { hookError: error.handler }
+            : { other: String(error) },
+      );
+    }
+  }
+  return { outcomes, registry };
+}
+
+describe('registry.run() while counting', () => {
+  describe('when the same runs go through a registry with stats off, stats on and tracing on', () => {
+    it('should give the same results, and the counts of tracing (which times every run)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(layerArb, { minLength: 1, maxLength: 6 }),
+          fc.constantFrom<ErrorStrategy>('log-and-continue', 'collect-all', 'fail-fast'),
+          fc.boolean(),
+          fc.integer({ min: 1, max: 12 }),
+          async (layers, strategy, terminalFails, runs) => {
+            const off = await runLayers(layers, 'off', strategy, terminalFails, runs);
+            const stats = await runLayers(layers, 'stats', strategy, terminalFails, runs);
+            const traced = await runLayers(layers, 'tracing', strategy, terminalFails, runs);
+            expect(stats.outcomes).toEqual(off.outcomes);
+            expect(traced.outcomes).toEqual(off.outcomes);
+            const counts = (registry: ExtensionRegistry): unknown =>
+              registry.stats().map((entry) => [entry.calls, entry.errors]);
+            expect(counts(stats.registry)).toEqual(counts(traced.registry));
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+  });
+});

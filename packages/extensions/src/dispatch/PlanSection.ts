@@ -57,6 +57,10 @@ export class PlanSection {
    * `countingSection`) and the sampling state of the loops' timed dispatches. Made on first use.
    */
   countingLoop: { readonly section: PlanSection; wait: number; every: number } | undefined = undefined;
+  /** Middleware runs left until the next timed one while counting (see `takeSample`). */
+  sampleWait = 1;
+  /** The gap after the next timed middleware run: doubles up to `STATS_SAMPLE_EVERY`. */
+  sampleEvery = 1;
   /** Dispatches through the plain loops so far (drives runner generation). */
   hits = 0;
   /** Generation failed or is not worth it (code generation disallowed, too many handlers). */

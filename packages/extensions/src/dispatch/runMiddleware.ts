@@ -13,6 +13,7 @@ import type { RunOutcome } from './RunOutcome.js';
 import { withTimeout } from './withTimeout.js';
 import { rejected } from './rejected.js';
 import { ABORT, STOP_MARK, STOP_VALUE } from './contextInternals.js';
+import { takeSample } from './takeSample.js';
 
 type Terminal = (ctx: unknown) => unknown;
 type Middleware = (ctx: unknown, next: () => Promise<unknown>, hookCtx: HandlerContext) => unknown;
@@ -34,6 +35,8 @@ class MiddlewareRun {
   #inner: WeakSet<object> | undefined = undefined;
   /** Every layer is plain (no `once`, timeout, retries or tracing): the short path runs. */
   readonly #plain: boolean;
+  /** Stats only (no trace logs), this run not timed: the short path counts calls and errors. */
+  readonly #counting: boolean;
   readonly errors: HookError[] = [];
 
   constructor(
@@ -49,8 +52,11 @@ class MiddlewareRun {
     this.#event = event;
     this.#terminal = terminal;
     this.#strategy = strategy;
-    this.#tracing = tracing;
-    this.#plain = section.plain && !tracing;
+    // While only counting, most runs take the short path and count; a sample is timed in full.
+    const counting = tracing && section.counted && !takeSample(section);
+    this.#tracing = tracing && !counting;
+    this.#plain = section.plain && !this.#tracing;
+    this.#counting = counting;
   }
 
   /** Runs layer `index` (or the terminal past the last one). */
@@ -108,6 +114,7 @@ class MiddlewareRun {
    */
   #runPlainLayer(index: number, entry: PlanEntry, ctx: unknown): Promise<unknown> {
     const reg = entry.reg;
+    if (this.#counting) reg.stats.calls++;
     const next = this.#next(index, ctx, reg);
     const hookCtx = new HandlerContext(this.#event, reg.plugin, 'middleware');
     let result: unknown;
@@ -135,9 +142,14 @@ class MiddlewareRun {
   ): Promise<unknown> {
     try {
       if (isStop(thrown)) return Promise.resolve(thrown.value);
-      if (this.#crosses(thrown)) return rejected(thrown);
+      if (this.#crosses(thrown)) {
+        // As in the general path, a layer an error only crosses is not recorded as a run.
+        if (this.#counting) entry.reg.stats.calls--;
+        return rejected(thrown);
+      }
       const engine = this.#engine;
       const error = engine.wrap(thrown, entry);
+      if (this.#counting) entry.reg.stats.errors++;
       if (this.#strategy === 'fail-fast') {
         engine.callOwner(error);
         return rejected(error);
