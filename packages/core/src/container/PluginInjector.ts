@@ -23,6 +23,8 @@ export interface PluginInjectorInit {
   readonly logger: Logger;
   /** What `TOKENS.Manager` resolves to. */
   readonly manager: object;
+  /** Checks a plugin's `ctx.registerHook` against its permissions (`hooks:<event>`). */
+  readonly checkHook?: (plugin: string, event: string) => void;
 }
 
 const isUnexpectedAsync = (error: unknown): boolean =>
@@ -64,6 +66,7 @@ export class PluginInjector {
         const bound = ThenableBox.wrap(value);
         owner.bindings.push(container.bind<unknown>(token).toConstantValue(bound).getIdentifier());
       },
+      ...(init.checkHook === undefined ? {} : { checkHook: init.checkHook }),
     };
     const current = (): LivePlugin | undefined => this.#resolving[this.#resolving.length - 1];
     const wrappers = new WeakMap<Newable<object>, UnboxingClass<object>>();

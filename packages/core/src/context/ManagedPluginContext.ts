@@ -26,6 +26,8 @@ export interface ContextHost<TOwner extends object> {
   resolve<T>(owner: TOwner, token: ServiceIdentifier<T>): T;
   /** Binds a value for the lifetime of the plugin's incarnation. */
   provide<T>(owner: TOwner, token: ServiceIdentifier<T>, value: T): void;
+  /** Throws `PermissionError` when the plugin may not hook `event` (`hooks:<event>`, section 9). */
+  checkHook?(plugin: string, event: string): void;
 }
 
 /** Why the manager aborts a plugin's signal, besides a timeout. */
@@ -124,6 +126,7 @@ export class ManagedPluginContext<TOwner extends object = object> implements Plu
     handler: HookHandler<T>,
     options: PluginHookOptions = {},
   ): () => void {
+    this.#host.checkHook?.(this.name, typeof event === 'string' ? event : event.name);
     return this.#host.registry.on(event as string | AnyExtensionPoint, handler as AnyFunction, {
       ...options,
       plugin: this.name,

@@ -49,6 +49,7 @@ export function runLifecycleMethod(
         : (method as (arg: unknown) => unknown).call(instance, arg);
     thenable = isThenable(result);
   } catch (cause) {
+    if (TrellisError.is(cause, 'TRELLIS_PERMISSION_DENIED')) throw cause; // see below
     throw new PluginLoadError({ plugin, phase, cause });
   }
   if (!thenable) return undefined;
@@ -63,6 +64,8 @@ export function runLifecycleMethod(
       if (timedOut !== undefined && error === timedOut) throw timedOut;
       // an isolated plugin's worker/process fault is the failure itself (section 9), not its cause
       if (TrellisError.is(error, 'TRELLIS_ISOLATION_FAILED')) throw error;
+      // a hook its permissions refuse fails the plugin with the PermissionError itself
+      if (TrellisError.is(error, 'TRELLIS_PERMISSION_DENIED')) throw error;
       throw new PluginLoadError({ plugin, phase, cause: error });
     },
   );

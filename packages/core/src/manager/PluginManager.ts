@@ -126,7 +126,15 @@ export class PluginManager {
     });
     registry.setErrorStrategy(options.errorStrategy ?? 'log-and-continue');
     this.#registry = registry;
-    this.#injector = new PluginInjector({ parent: options.container, registry, logger, manager: this });
+    this.#injector = new PluginInjector({
+      parent: options.container,
+      registry,
+      logger,
+      manager: this,
+      checkHook: (plugin, event) => {
+        this.permissionsOf(plugin).check(`hooks:${event}`);
+      },
+    });
 
     const store = this.#store;
     const dependencies = new DependencyResolver(store);

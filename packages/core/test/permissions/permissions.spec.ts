@@ -149,6 +149,42 @@ describe('permissions', () => {
     });
   });
 
+  describe('when a plugin registers a hook through its context', () => {
+    it('should refuse a point outside hooks:<pattern> with the PermissionError, at load and later', async () => {
+      const { manager: host } = manager();
+      let later: unknown;
+      host.register([
+        definePlugin({
+          name: 'eager',
+          permissions: ['hooks:user.*'],
+          initialize(ctx) {
+            ctx.registerHook('admin.reset', () => undefined);
+          },
+        }),
+        definePlugin({
+          name: 'patient',
+          permissions: ['hooks:user.*'],
+          inject: { ctx: TOKENS.Context },
+          start() {
+            this.ctx.registerHook('user.login', () => undefined);
+            try {
+              this.ctx.registerHook('admin.reset', () => undefined);
+            } catch (error) {
+              later = error;
+            }
+          },
+        }),
+      ]);
+      const report = await host.start();
+      expect(report.failed.map((entry) => [entry.name, entry.error.constructor])).toEqual([
+        ['eager', PermissionError],
+      ]);
+      expect(report.started).toEqual(['patient']);
+      expect(later).toBeInstanceOf(PermissionError);
+      await host.close();
+    });
+  });
+
   describe('when config holds secrets', () => {
     const withSecret = (name: string, permissions: readonly string[]) =>
       definePlugin({
