@@ -63,16 +63,22 @@ class MiddlewareRun {
   layer(index: number, ctx: unknown): Promise<unknown> {
     const entry = this.#entries[index];
     if (entry === undefined) {
+      let result: unknown;
       try {
-        return Promise.resolve(this.#terminal(ctx));
+        result = this.#terminal(ctx);
       } catch (error) {
+        if (this.#plain) this.#mark(error);
         return rejected(error);
       }
+      return this.#plain ? this.#settle(result) : Promise.resolve(result);
     }
     return this.#plain ? this.#runPlainLayer(index, entry, ctx) : this.#runLayer(index, entry, ctx);
   }
 
-  /** The `next` of layer `index`: runs the inner layers once, marking what they reject with. */
+  /**
+   * The `next` of layer `index`: runs the inner layers once. On the general path it marks what they
+   * reject with; on the short path every rejection is marked where it is made.
+   */
   #next(
     index: number,
     ctx: unknown,
@@ -82,14 +88,25 @@ class MiddlewareRun {
       inner: undefined,
       call: () => {
         if (state.inner !== undefined) return Promise.reject(this.#twice(reg));
-        state.inner = this.layer(index + 1, ctx).catch((error: unknown) => {
-          if (typeof error === 'object' && error !== null) (this.#inner ??= new WeakSet()).add(error);
-          throw error;
-        });
+        state.inner = this.layer(index + 1, ctx);
         return state.inner;
       },
     };
     return state;
+  }
+
+  /** Marks an error that came out of a layer or the terminal: outer layers pass it on unchanged. */
+  #mark(error: unknown): void {
+    if (typeof error === 'object' && error !== null) (this.#inner ??= new WeakSet()).add(error);
+  }
+
+  /** `value` as a promise; a thenable's rejection is marked (see {@link #mark}). */
+  #settle(value: unknown): Promise<unknown> {
+    if (!isThenable(value)) return Promise.resolve(value);
+    return Promise.resolve(value).then(undefined, (error: unknown) => {
+      this.#mark(error);
+      throw error;
+    });
   }
 
   #twice(reg: PlanEntry['reg']): ValidationError {
@@ -125,11 +142,14 @@ class MiddlewareRun {
     }
     if (isThenable(result)) {
       return Promise.resolve(result).then(
-        (value) => stopValueOr(hookCtx, value),
+        (value) => {
+          const out = stopValueOr(hookCtx, value);
+          return isThenable(out) ? this.#settle(out) : out;
+        },
         (thrown: unknown) => this.#plainThrown(thrown, index, entry, ctx, next),
       );
     }
-    return Promise.resolve(stopValueOr(hookCtx, result));
+    return this.#settle(stopValueOr(hookCtx, result));
   }
 
   /** What a plain layer threw: a stop, an error crossing it, or its failure for the strategy. */
@@ -141,10 +161,11 @@ class MiddlewareRun {
     next: { readonly inner: Promise<unknown> | undefined },
   ): Promise<unknown> {
     try {
-      if (isStop(thrown)) return Promise.resolve(thrown.value);
+      if (isStop(thrown)) return this.#settle(thrown.value);
       if (this.#crosses(thrown)) {
         // As in the general path, a layer an error only crosses is not recorded as a run.
         if (this.#counting) entry.reg.stats.calls--;
+        this.#mark(thrown);
         return rejected(thrown);
       }
       const engine = this.#engine;
@@ -152,6 +173,7 @@ class MiddlewareRun {
       if (this.#counting) entry.reg.stats.errors++;
       if (this.#strategy === 'fail-fast') {
         engine.callOwner(error);
+        this.#mark(error);
         return rejected(error);
       }
       // The failed layer is bypassed: its inner layers' result (run now if it never called next()).
@@ -160,8 +182,15 @@ class MiddlewareRun {
         engine.callOwner(error);
         return next.inner ?? this.layer(index + 1, ctx);
       }
-      return engine.logAndContinueAsync(error).then(() => next.inner ?? this.layer(index + 1, ctx));
+      return engine.logAndContinueAsync(error).then(
+        () => next.inner ?? this.layer(index + 1, ctx),
+        (failure: unknown) => {
+          this.#mark(failure);
+          throw failure;
+        },
+      );
     } catch (error) {
+      this.#mark(error);
       return rejected(error);
     }
   }
