@@ -50,7 +50,7 @@ describe('trellis start', () => {
 
   describe('when started with --json and no admin token', () => {
     it('should print one JSON document holding the dashboard link with the generated token', async () => {
-      const env = { ...process.env, PORT: '0', NO_COLOR: '1' };
+      const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', NO_COLOR: '1' };
       delete env.TRELLIS_ADMIN_TOKEN;
       const child = spawn(process.execPath, [BIN, 'start', '--json', '--cwd', join(FIXTURES, 'healthy')], {
         env,
