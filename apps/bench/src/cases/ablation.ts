@@ -5,6 +5,7 @@ import { asyncFilterChain, filterChain, notifyRun } from './floors.js';
 import { asyncBench, GATE_INPUTS, syncBench, type DispatchApi } from './common.js';
 import { trellisFilterBench, trellisNotifyBench } from './trellisDispatch.js';
 import { churnCase, trellisChurn } from './churn.js';
+import { middlewareRunCase } from './middlewareRun.js';
 
 /*
  * What the generated dispatch code buys: the same registry with code generation off
@@ -92,6 +93,7 @@ export function ablationCases(): BenchCase[] {
     dispatchAblation('filter', 'sync', 100),
     dispatchAblation('notify', 'sync', 10),
     dispatchAblation('filter', 'async', 10),
+    middlewareRunCase(5),
     churnAblation(),
   ];
 }
