@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TrellisError, type ExtensionRegistry } from '@trellis/extensions';
 import { importModule, readManifest, type ManifestInfo } from '@trellis/loader';
 import { PluginDiscoveryError } from '../errors/PluginDiscoveryError.js';
+import { isolationInfoOf } from '../isolation/IsolationInfo.js';
 import type { PluginLoader } from '../lifecycle/PluginLoader.js';
 import type { PluginRegistrar } from '../lifecycle/PluginRegistrar.js';
 import type { PluginReloader } from '../lifecycle/PluginReloader.js';
@@ -28,6 +29,10 @@ export interface FileReloaderInit {
   /** The plugin and its dependents, in dependency order. */
   readonly withDependents: (record: PluginRecord) => PluginRecord[];
   readonly logger: Logger;
+  /** As at discovery: the class to register for a plugin from a file (its isolation stand-in when isolated). */
+  readonly prepare?: ((cls: PluginClass, file: string, exportName: string) => PluginClass) | undefined;
+  /** As at discovery: an isolated plugin folder's stand-in, made from its manifest without importing code. */
+  readonly prepareManifest?: ((info: ManifestInfo) => PluginClass | undefined) | undefined;
 }
 
 type Standing = 'loaded' | 'started';
@@ -129,7 +134,13 @@ export class FileReloader {
           { path: info.file },
         );
       }
-      return { cls: await classFromManifest(info, version), file: info.mainPath, manifest: info };
+      // An isolated plugin folder is never imported by the host, on reload as at discovery.
+      const standIn = this.#init.prepareManifest?.(info);
+      return {
+        cls: standIn ?? (await classFromManifest(info, version)),
+        file: info.mainPath,
+        manifest: info,
+      };
     }
     let namespace: Record<string, unknown>;
     try {
@@ -151,7 +162,12 @@ export class FileReloader {
         { path: source.file },
       );
     }
-    return { cls: value as PluginClass, file: source.file, manifest: undefined };
+    // The new version runs where the old one did: an isolated plugin gets a fresh stand-in (and so a
+    // fresh worker or process importing the new code), never the plain class in the host.
+    const cls = value as PluginClass;
+    const prepared =
+      isolationInfoOf(cls) === undefined ? this.#init.prepare?.(cls, source.file, source.exportName) : cls;
+    return { cls: prepared ?? cls, file: source.file, manifest: undefined };
   }
 
   /** Brings every member back to how it stood before (the previous class is registered again). */

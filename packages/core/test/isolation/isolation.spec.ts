@@ -291,3 +291,17 @@ describe('isolation', () => {
     });
   });
 });
+
+describe('isolation across a reload', () => {
+  describe('when an isolated plugin is reloaded from its file', () => {
+    it('should run the new version isolated again, never in the host', async () => {
+      const { manager } = await hostWith([{ name: 'iso' }], { config: { iso: { isolation: 'worker' } } });
+      await manager.start();
+      expect(await manager.triggerAsync('host', null)).toBe('undefined');
+      await manager.reload('iso');
+      expect(manager.getState('iso')).toBe('started');
+      expect(manager.status().find((row) => row.name === 'iso')?.isolation).toBe('worker');
+      expect(await manager.triggerAsync('host', null)).toBe('undefined');
+    }, 30_000);
+  });
+});
