@@ -9,6 +9,7 @@ export {
   HookAggregateError,
   HookRecursionError,
   StopPropagation,
+  describeValue,
   EXTENSION_ERROR_CODES,
   defineFilter,
   defineNotify,

@@ -6,6 +6,7 @@ export { HookTimeoutError, type HookTimeoutErrorOptions } from './errors/HookTim
 export { HookAggregateError, type HookAggregateErrorOptions } from './errors/HookAggregateError.js';
 export { HookRecursionError, type HookRecursionErrorOptions } from './errors/HookRecursionError.js';
 export { StopPropagation } from './errors/StopPropagation.js';
+export { describeValue } from './errors/describeValue.js';
 export { EXTENSION_ERROR_CODES } from './errors/EXTENSION_ERROR_CODES.js';
 export type { ExtensionErrorCode } from './errors/ExtensionErrorCode.js';
 export type { TrellisErrorCodes, TrellisErrorCode, KnownErrorCode } from './errors/TrellisErrorCodes.js';

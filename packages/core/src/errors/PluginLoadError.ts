@@ -1,6 +1,5 @@
-import { TrellisError } from '@trellis/extensions';
+import { describeValue, TrellisError } from '@trellis/extensions';
 import type { CoreErrorCode } from './CoreErrorCode.js';
-import { describeCause } from './describeCause.js';
 import type { LifecyclePhase } from './LifecyclePhase.js';
 
 /** Options of {@link PluginLoadError}. */
@@ -36,7 +35,7 @@ export class PluginLoadError extends TrellisError {
 
   constructor(options: PluginLoadErrorOptions) {
     super(
-      `Plugin '${options.plugin}': ${where[options.phase]}: ${describeCause(options.cause)}. ` +
+      `Plugin '${options.plugin}': ${where[options.phase]}: ${describeValue(options.cause)}. ` +
         `Fix the plugin's ${options.phase === 'construct' ? 'constructor or its injected services' : `${options.phase} code`}; ` +
         `see 'cause' for the original error.`,
       { code: PluginLoadError.CODE, cause: options.cause },

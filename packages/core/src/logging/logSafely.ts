@@ -1,4 +1,4 @@
-import { describeCause } from '../errors/describeCause.js';
+import { describeValue } from '@trellis/extensions';
 import type { Logger } from './Logger.js';
 
 /**
@@ -16,7 +16,7 @@ export function logSafely(
     logger[level](entry, message);
   } catch {
     try {
-      logger[level]({ ...entry, err: describeCause(entry.err) }, message);
+      logger[level]({ ...entry, err: describeValue(entry.err) }, message);
     } catch {
       // Nothing left to try: a log entry never breaks the lifecycle.
     }

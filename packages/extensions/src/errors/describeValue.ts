@@ -9,7 +9,14 @@ const cut = (text: string): string =>
 /**
  * A one-line description of a foreign value (what a handler threw, rejected with or returned), for
  * messages and logs. Total: it never throws, whatever the value is (a `Proxy` whose traps throw, a
- * null-prototype object, an `Error` whose `message` getter throws).
+ * null-prototype object, an `Error` whose `message` getter throws). Plugin-type packages use it to
+ * describe what a plugin's code threw.
+ *
+ * @example
+ * ```ts
+ * describeValue(new Error('boom')); // 'boom'
+ * describeValue(Object.create(null)); // '[object Object]'
+ * ```
  */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return cut(value);
