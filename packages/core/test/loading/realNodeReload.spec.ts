@@ -1,7 +1,7 @@
 /**
  * The reload sequence in a plain Node process (no Jest module registry): the edited file is picked up
  * through the cache-busting query alone. The child runs core's TypeScript sources through
- * support/typescriptHooks.mjs and prints what each dispatch returned.
+ * scripts/ts/hooks.mjs and prints what each dispatch returned.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { tempDir, write } from './fixtures.js';
 
 const run = promisify(execFile);
 const coreIndex = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
-const register = fileURLToPath(new URL('./support/registerTypescriptHooks.mjs', import.meta.url));
+const register = fileURLToPath(new URL('../../../../scripts/ts/register.mjs', import.meta.url));
 
 const script = (pluginFile: string): string => `
 import { writeFileSync } from 'node:fs';

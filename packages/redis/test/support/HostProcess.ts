@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const register = fileURLToPath(new URL('./register-ts.mjs', import.meta.url));
+const register = fileURLToPath(new URL('../../../../scripts/ts/register.mjs', import.meta.url));
 const script = fileURLToPath(new URL('./host.ts', import.meta.url));
 
 /** A line a host printed. */

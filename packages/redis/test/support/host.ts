@@ -1,6 +1,6 @@
 // A host process for the multi-host tests: a PluginManager with RedisPlugin, the events, services
 // and storage plugins and a 'probe' plugin, driven by JSON lines on stdin, answering on stdout.
-// Usage: node --conditions=@trellis/source --import ./register-ts.mjs host.ts <name> <redisUrl> <claimAfterMs>
+// Usage: node --conditions=@trellis/source --import ../../../../scripts/ts/register.mjs host.ts <name> <redisUrl> <claimAfterMs>
 import { createInterface } from 'node:readline';
 import { PluginManager, definePlugin } from '@trellis/core';
 import { EVENT_BUS, EventsPlugin, type EventBus } from '@trellis/events';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const register = fileURLToPath(new URL('./register-ts.mjs', import.meta.url));
+const register = fileURLToPath(new URL('../../../../scripts/ts/register.mjs', import.meta.url));
 
 /** Spawns `node` on a TypeScript file of the workspace (sources, no build); stdout is piped. */
 export function spawnTs(file: string, args: readonly string[] = []): ChildProcess {
