@@ -189,6 +189,213 @@ describe('registry.stats() while counting', () => {
   });
 });
 
+type AsyncKind = 'filterAsync' | 'notifyAsync' | 'collectAsync';
+
+/** What a handler of an asynchronous dispatch does; `async…` ones are `async` functions (or return a promise). */
+type AsyncBehavior =
+  | Exclude<Behavior, { readonly type: 'reenter' }>
+  | { readonly type: 'asyncReturn'; readonly add: number; readonly declared: boolean }
+  | { readonly type: 'asyncThrow'; readonly declared: boolean }
+  | { readonly type: 'asyncStop'; readonly value: number | undefined }
+  | { readonly type: 'asyncThrowStop'; readonly value: number | undefined };
+
+interface AsyncScenario {
+  readonly behaviors: readonly AsyncBehavior[];
+  readonly wildcard: readonly boolean[];
+  readonly kind: AsyncKind;
+  readonly strategy: ErrorStrategy;
+  readonly compileAfter: number;
+  readonly inputs: readonly number[];
+}
+
+const optionalValue = fc.option(fc.integer(), { nil: undefined });
+
+const asyncBehaviorArb: fc.Arbitrary<AsyncBehavior> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({ type: fc.constant('return' as const), add: fc.integer({ min: 0, max: 9 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('undefined' as const) }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('throw' as const) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('stop' as const), value: optionalValue }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('throwStop' as const), value: optionalValue }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('asyncReturn' as const),
+      add: fc.integer({ min: 0, max: 9 }),
+      declared: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('asyncThrow' as const), declared: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('asyncStop' as const), value: optionalValue }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('asyncThrowStop' as const), value: optionalValue }),
+  },
+);
+
+const asyncScenarioArb: fc.Arbitrary<AsyncScenario> = fc.integer({ min: 1, max: 10 }).chain((count) =>
+  fc.record({
+    behaviors: fc.array(asyncBehaviorArb, { minLength: count, maxLength: count }),
+    wildcard: fc.array(fc.boolean(), { minLength: count, maxLength: count }),
+    kind: fc.constantFrom<AsyncKind>('filterAsync', 'notifyAsync', 'collectAsync'),
+    strategy: fc.constantFrom<ErrorStrategy>('log-and-continue', 'collect-all', 'fail-fast'),
+    compileAfter: fc.constantFrom(0, 1, Number.POSITIVE_INFINITY),
+    inputs: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 30 }),
+  }),
+);
+
+async function settleAsync(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: await run() };
+  } catch (error) {
+    return settle(() => {
+      throw error;
+    });
+  }
+}
+
+async function runAsyncScenario(scenario: AsyncScenario, stats: boolean, repeat: number): Promise<Run> {
+  const registry = new ExtensionRegistry({ stats, compileAfter: scenario.compileAfter });
+  const calls = scenario.behaviors.map(() => 0);
+  const errors = scenario.behaviors.map(() => 0);
+  const add = (value: unknown, n: number): number => (typeof value === 'number' ? value + n : n);
+  scenario.behaviors.forEach((behavior, k) => {
+    const called = (): void => {
+      calls[k] = (calls[k] ?? 0) + 1;
+    };
+    const failed = (): Error => {
+      errors[k] = (errors[k] ?? 0) + 1;
+      return new Error(`h${String(k)} failed`);
+    };
+    let handler: (value: unknown, ctx: HookContext) => unknown;
+    switch (behavior.type) {
+      case 'return':
+        handler = (value) => (called(), add(value, behavior.add));
+        break;
+      case 'undefined':
+        handler = () => {
+          called();
+          return undefined;
+        };
+        break;
+      case 'throw':
+        handler = () => {
+          called();
+          throw failed();
+        };
+        break;
+      case 'stop':
+        handler = (_value, ctx) => {
+          called();
+          ctx.stop(behavior.value);
+          return undefined;
+        };
+        break;
+      case 'throwStop':
+        handler = () => {
+          called();
+          throw new StopPropagation('stop', behavior.value);
+        };
+        break;
+      case 'asyncReturn':
+        handler = behavior.declared
+          ? async (value) => {
+              called();
+              await Promise.resolve();
+              return add(value, behavior.add);
+            }
+          : (value) => (called(), Promise.resolve(add(value, behavior.add)));
+        break;
+      case 'asyncThrow':
+        handler = behavior.declared
+          ? async () => {
+              called();
+              await Promise.resolve();
+              throw failed();
+            }
+          : () => (called(), Promise.reject(failed()));
+        break;
+      case 'asyncStop':
+        handler = async (_value, ctx) => {
+          called();
+          await Promise.resolve();
+          ctx.stop(behavior.value);
+          return undefined;
+        };
+        break;
+      case 'asyncThrowStop':
+        handler = async () => {
+          called();
+          await Promise.resolve();
+          throw new StopPropagation('stop', behavior.value);
+        };
+        break;
+    }
+    registry.on(scenario.wildcard[k] === true ? 'stats.*' : EVENT, handler, { name: `h${String(k)}` });
+  });
+  const outcomes: unknown[] = [];
+  for (let round = 0; round < repeat; round++) {
+    for (const input of scenario.inputs) {
+      const options = { errorStrategy: scenario.strategy };
+      outcomes.push(
+        await settleAsync(() =>
+          scenario.kind === 'filterAsync'
+            ? registry.filterAsync(EVENT, input, options)
+            : scenario.kind === 'collectAsync'
+              ? registry.collectAsync(EVENT, input, options)
+              : registry.notifyAsync(EVENT, input, options),
+        ),
+      );
+    }
+  }
+  return { outcomes, calls, errors, registry };
+}
+
+describe('registry.stats() while counting asynchronous dispatches', () => {
+  describe('when the same filterAsync, notifyAsync and collectAsync dispatches run with stats on and off', () => {
+    it('should give the same results, and exact call and error counts per handler', async () => {
+      await fc.assert(
+        fc.asyncProperty(asyncScenarioArb, fc.integer({ min: 1, max: 6 }), async (scenario, repeat) => {
+          const off = await runAsyncScenario(scenario, false, repeat);
+          const on = await runAsyncScenario(scenario, true, repeat);
+          expect(on.outcomes).toEqual(off.outcomes);
+          expect(on.calls).toEqual(off.calls);
+          const stats = on.registry.stats();
+          expect(stats.map((entry) => entry.calls)).toEqual(on.calls);
+          expect(stats.map((entry) => entry.errors)).toEqual(on.errors);
+          for (const entry of stats) {
+            expect(entry.totalMs).toBeGreaterThanOrEqual(0);
+            expect(entry.maxMs).toBeLessThanOrEqual(entry.totalMs + 1e-9);
+          }
+          expect(off.registry.stats().every((entry) => entry.calls === 0)).toBe(true);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  });
+
+  describe('when a hot asynchronous event is dispatched many times', () => {
+    it('should count every call past the timed sample', async () => {
+      const registry = new ExtensionRegistry({ stats: true });
+      for (let k = 0; k < 4; k++) registry.on(EVENT, (value: number) => value + 1, { name: `h${String(k)}` });
+      registry.on(EVENT, async (value: number) => Promise.resolve(value * 2), { name: 'h4' });
+      for (let i = 0; i < 3000; i++) await registry.filterAsync(EVENT, i);
+      expect(registry.stats().map((entry) => [entry.calls, entry.errors])).toEqual([
+        [3000, 0],
+        [3000, 0],
+        [3000, 0],
+        [3000, 0],
+        [3000, 0],
+      ]);
+    });
+  });
+});
+
 type Layer =
   | { readonly type: 'wrap'; readonly add: number }
   | { readonly type: 'shortCircuit'; readonly value: number }

@@ -17,6 +17,7 @@ import { runSeriesAsync } from './runSeriesAsync.js';
 import { SeriesMode } from './SeriesMode.js';
 import { countingSection } from './countingSection.js';
 import { STATS_SAMPLE_EVERY } from './STATS_SAMPLE_EVERY.js';
+import { takeAsyncSample } from './takeAsyncSample.js';
 
 /**
  * A plan section of up to this many handlers gets its specialised runner on its first dispatch, as
@@ -94,7 +95,7 @@ export class ColdDispatch {
   async(plan: DispatchPlan, input: unknown, strategy: ErrorStrategy, mode: SeriesMode): Promise<unknown> {
     const engine = this.#engine;
     const section = plan.all;
-    if (!section.plain || section.counted)
+    if (!section.plain)
       return runGeneralAsync(engine, section, plan.event, input, strategy, mode, plan.tracing);
     if (this.#isHot(section, mode, true)) {
       const runner: AsyncRunner | undefined = generateAsyncRunner(engine, section, plan.event, mode);
@@ -107,6 +108,10 @@ export class ColdDispatch {
         return runner(input, strategy);
       }
     }
+    // Counting without a runner: the plain loops count each call; the dispatches to time run the
+    // general loop, which times every handler.
+    if (section.counted && takeAsyncSample(section))
+      return runGeneralAsync(engine, section, plan.event, input, strategy, mode, true);
     return runSeriesAsync(engine, section, plan.event, input, strategy, mode);
   }
 

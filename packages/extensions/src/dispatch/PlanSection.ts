@@ -48,8 +48,9 @@ export class PlanSection {
   readonly plain: boolean;
   /**
    * Stats are counted without tracing: synchronous dispatches count calls and errors in the
-   * generated runner (or the plain loops over counting wrappers) and time a sample of dispatches
-   * (`STATS_SAMPLE_EVERY`); asynchronous ones run the general loops, which count and time every run.
+   * generated runner (or the plain loops over counting wrappers), asynchronous ones in the
+   * generated runner and the plain series loops (which count each call they make), and both time a
+   * sample of dispatches (`STATS_SAMPLE_EVERY`) through the general loops.
    */
   counted = false;
   /**
@@ -61,6 +62,10 @@ export class PlanSection {
   sampleWait = 1;
   /** The gap after the next timed middleware run: doubles up to `STATS_SAMPLE_EVERY`. */
   sampleEvery = 1;
+  /** Asynchronous dispatches through the plain loops left until the next timed one while counting. */
+  asyncSampleWait = 1;
+  /** The gap after the next timed asynchronous loop dispatch: doubles up to `STATS_SAMPLE_EVERY`. */
+  asyncSampleEvery = 1;
   /** Dispatches through the plain loops so far (drives runner generation). */
   hits = 0;
   /** Generation failed or is not worth it (code generation disallowed, too many handlers). */

@@ -11,6 +11,7 @@ import { rejected } from './rejected.js';
 import type { PlanSection } from './PlanSection.js';
 import { SeriesMode } from './SeriesMode.js';
 import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
+import { countThrown } from './countingSection.js';
 
 /**
  * The asynchronous part of a series dispatch (filter, notify, collect), once a handler returned a
@@ -135,6 +136,7 @@ export class SeriesRun {
 
   #rejected(error: unknown): void {
     this.#ctx![REWIND](this.#mark);
+    if (this.#section.counted) countThrown(this.#section.regs[this.#index], error);
     if (this.#fail(error)) this.#advance();
   }
 
@@ -168,7 +170,7 @@ export class SeriesRun {
 
   /** Runs handlers from `#index` synchronously until one returns a thenable or all have run. */
   #advance(): void {
-    const { fns, ctxs, regs } = this.#section;
+    const { fns, ctxs, regs, counted } = this.#section;
     const count = fns.length;
     try {
       while (this.#index < count) {
@@ -177,12 +179,15 @@ export class SeriesRun {
         const mark = ctx[STOP_MARK];
         let result: unknown;
         let thenable: boolean;
+        // Counting stats: the call is counted before the handler runs, a failure when it throws.
+        if (counted) regs[index]!.stats.calls++;
         try {
           result = fns[index]!(this.#value, ctx);
           // Inside the `try`: reading `then` of a hostile value may throw (a failure of this handler).
           thenable = result !== undefined && isThenable(result);
         } catch (error) {
           ctx[REWIND](mark);
+          if (counted) countThrown(regs[index], error);
           if (this.#fail(error)) continue;
           return;
         }

@@ -14,6 +14,7 @@ import { STATS_SAMPLE_EVERY } from './STATS_SAMPLE_EVERY.js';
 import type { StatsTally } from './StatsTally.js';
 import type { Registration } from '../registry/Registration.js';
 import { runGeneralSync } from './runGeneralSync.js';
+import { runGeneralAsync } from './runGeneralAsync.js';
 import { countingSection, countThrown } from './countingSection.js';
 
 /**
@@ -168,9 +169,12 @@ export function generateSyncRunner(
 
 /**
  * The source of an asynchronous runner's synchronous prefix; `shared[k]` tells whether handler `k`
- * reuses its context (see {@link generateAsyncRunner}).
+ * reuses its context (see {@link generateAsyncRunner}). A `counted` runner counts as a synchronous
+ * one (see {@link syncRunnerSource}): one per dispatch on its tally `t`, the calls of the handlers
+ * it did not run taken back (`less`) where it stops or hands over to the loops (which count each
+ * call they make), and the dispatches to time handed to `sample`.
  */
-export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode): string {
+export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode, counted = false): string {
   const count = shared.length;
   const done = mode === SeriesMode.Filter ? 'v' : mode === SeriesMode.Collect ? 'out' : 'undefined';
   const lines: string[] = [];
@@ -178,24 +182,27 @@ export function asyncRunnerSource(shared: readonly boolean[], mode: SeriesMode):
     const f = `f${k}`;
     const reused = shared[k] === true;
     const c = reused ? `c${k}` : 'x';
+    const less = counted && k + 1 < count ? ` less(${k + 1});` : '';
     lines.push(
       reused
         ? `i = ${k}; m = ${c}[sm]; r = ${f}(v, ${c});`
         : `i = ${k}; x = new Ctx(event, p${k}, kind); m = 0; r = ${f}(v, x);`,
-      `if (r !== undefined && ${THENABLE}) { r = cont(engine, section, event, strategy, mode, v, out, undefined, ${k}, r, ${c}, m); engine.depth = d; return r; }`,
+      `if (r !== undefined && ${THENABLE}) {${less} r = cont(engine, section, event, strategy, mode, v, out, undefined, ${k}, r, ${c}, m); engine.depth = d; return r; }`,
       `s = ${c}[sm] !== m; if (s) r = ${c}[ts](m, r);`,
     );
     if (mode === SeriesMode.Filter) lines.push('if (r !== undefined) v = r;');
     else if (mode === SeriesMode.Collect) lines.push('if (r !== undefined) out.push(r);');
-    lines.push(`if (s) { engine.depth = d; return Promise.resolve(${done}); }`);
+    lines.push(`if (s) { engine.depth = d;${less} return Promise.resolve(${done}); }`);
   }
   return [
     '"use strict";',
     'return function trellisAsyncDispatch(v, strategy) {',
+    ...(counted ? ['if (--t.wait === 0) return sample(v, strategy);'] : []),
     'var i = 0, r, m, s, x, out = [], d = engine.depth;',
     // As in the synchronous runner: the depth is restored from `d` on every exit, not in a `finally`.
     'if (d >= maxDepth) { try { engine.enter(event); } catch (e) { return rejected(e); } }',
     'engine.depth = d + 1;',
+    ...(counted ? ['t.n++;'] : []),
     'try {',
     ...lines,
     '} catch (e) {',
@@ -222,6 +229,12 @@ export function generateAsyncRunner(
   section.regs.forEach((reg, k) => {
     if (section.ctxs[k] === undefined) plugins[`p${k}`] = reg.plugin;
   });
+  const counted = section.counted;
+  // Takes back the calls the tally counted for handlers `from` on, which the runner did not run.
+  const less = (from: number): void => {
+    const regs = section.regs;
+    for (let k = from; k < regs.length; k++) (regs[k] as Registration).stats.calls--;
+  };
   // The failure path: resumes the series inside the dispatch, then restores the depth.
   const fail = (
     value: unknown,
@@ -234,37 +247,58 @@ export function generateAsyncRunner(
   ): Promise<unknown> => {
     // A fresh context (undefined in `ctxs`) is dropped anyway.
     section.ctxs[index]?.[REWIND](mark);
+    if (counted) {
+      // The tally counted every handler: those after the failing one run counted by the loops.
+      less(index + 1);
+      countThrown(section.regs[index], error);
+    }
     try {
       return seriesResume(engine, section, event, value, strategy, mode, index, error, out);
     } finally {
       engine.depth = depth;
     }
   };
-  return build(
+  const bindings: Record<string, unknown> = {
+    engine,
+    section,
+    event,
+    mode,
+    maxDepth: engine.maxDepth,
+    fail,
+    cont: continueSeries,
+    rejected,
+    Ctx: HandlerContext,
+    kind: section.kind,
+    sm: STOP_MARK,
+    ts: TAKE_STOP,
+  };
+  const tally: StatsTally = { n: 0, wait: 1, every: 1, regs: section.regs };
+  if (counted) {
+    bindings['t'] = tally;
+    bindings['less'] = less;
+    // The timed dispatch: the general loop records calls, errors and durations of every handler.
+    bindings['sample'] = (value: unknown, strategy: ErrorStrategy): Promise<unknown> => {
+      tally.wait = tally.every;
+      if (tally.every < STATS_SAMPLE_EVERY) tally.every *= 2;
+      return runGeneralAsync(engine, section, event, value, strategy, mode, true);
+    };
+  }
+  // The per-handler bindings (`p<k>`) come last: the factory's parameters follow the binding order.
+  Object.assign(bindings, plugins);
+  const runner = build(
     engine,
     runnerShape(section, mode, true),
     () =>
       asyncRunnerSource(
         section.ctxs.map((ctx) => ctx !== undefined),
         mode,
+        counted,
       ),
     section,
-    {
-      engine,
-      section,
-      event,
-      mode,
-      maxDepth: engine.maxDepth,
-      fail,
-      cont: continueSeries,
-      rejected,
-      Ctx: HandlerContext,
-      kind: section.kind,
-      sm: STOP_MARK,
-      ts: TAKE_STOP,
-      ...plugins,
-    },
+    bindings,
   ) as AsyncRunner | undefined;
+  if (counted && runner !== undefined) engine.track(runner, tally);
+  return runner;
 }
 
 /** Past this many distinct runner shapes per registry, factories are no longer cached. */
@@ -278,7 +312,7 @@ export function runnerShape(section: PlanSection, mode: SeriesMode, async: boole
   if (!async) return `s${mode}:${section.fns.length}${section.counted ? 'c' : ''}`;
   let shared = '';
   for (const ctx of section.ctxs) shared += ctx === undefined ? '0' : '1';
-  return `a${mode}:${shared}`;
+  return `a${mode}:${shared}${section.counted ? 'c' : ''}`;
 }
 
 /**

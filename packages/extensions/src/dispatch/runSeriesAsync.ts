@@ -12,6 +12,7 @@ import { rejected } from './rejected.js';
 import { SeriesMode } from './SeriesMode.js';
 import { SeriesRun } from './SeriesRun.js';
 import { REWIND, STOP_MARK, TAKE_STOP } from './contextInternals.js';
+import { countThrown } from './countingSection.js';
 
 const outcomeOf = (mode: SeriesMode, value: unknown, results: unknown[]): unknown =>
   mode === SeriesMode.Collect ? results : mode === SeriesMode.Filter ? value : undefined;
@@ -50,6 +51,8 @@ export function seriesFrom(
   const fns = section.fns;
   const ctxs = section.ctxs;
   const count = fns.length;
+  // Counting stats: each handler's call is counted before it runs, its failure when it throws.
+  const counted = section.counted;
   // For notify and collect `value` never changes, so every handler gets the input.
   let value = input;
   let errors = pending;
@@ -61,6 +64,7 @@ export function seriesFrom(
         for (; index < count; index++) {
           const ctx = ctxs[index] ?? new HandlerContext(event, section.regs[index]!.plugin, section.kind);
           mark = ctx[STOP_MARK];
+          if (counted) section.regs[index]!.stats.calls++;
           let result = fns[index]!(value, ctx);
           if (result !== undefined && isThenable(result)) {
             return continueSeries(
@@ -92,6 +96,7 @@ export function seriesFrom(
       } catch (error) {
         // A fresh context (undefined here) is dropped anyway.
         ctxs[index]?.[REWIND](mark);
+        if (counted) countThrown(section.regs[index], error);
         if (isStop(error)) {
           if (error.value !== undefined) {
             if (mode === SeriesMode.Filter) value = error.value;
