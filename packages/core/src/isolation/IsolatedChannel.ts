@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { ISOLATED_ENTRY_SOURCE } from './ISOLATED_ENTRY_SOURCE.js';
 import { IsolationError, type IsolationFailureReason } from './IsolationError.js';
 import type { IsolationLimits } from './IsolationSettings.js';
+import type { RemoteCall } from './RemoteValues.js';
 
 /** An error reported across the boundary. */
 interface RemoteError {
@@ -19,6 +20,7 @@ type Incoming =
   | { readonly type: 'ready' }
   | { readonly type: 'log'; readonly line: string }
   | { readonly type: 'fatal'; readonly reason: IsolationFailureReason; readonly error: RemoteError }
+  | { readonly type: 'call'; readonly rid: number; readonly call: RemoteCall }
   | { readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly id: number; readonly ok: false; readonly error: RemoteError };
 
@@ -34,6 +36,20 @@ export interface IsolatedChannelInit {
   readonly onLog: (line: string) => void;
   /** Called once when the worker or process ends unexpectedly (not after `close()`). */
   readonly onFault: (error: IsolationError) => void;
+  /** Runs a call of the isolated side on an injected value (its answer goes back). */
+  readonly onCall?: (call: RemoteCall) => Promise<unknown>;
+}
+
+/** An error as it crosses the boundary. */
+function describeError(error: unknown): RemoteError {
+  return error instanceof Error
+    ? {
+        name: error.name,
+        message: error.message,
+        ...(error.stack === undefined ? {} : { stack: error.stack }),
+        ...('code' in error ? { code: error.code } : {}),
+      }
+    : { name: 'Error', message: String(error) };
 }
 
 /** Environment variables every isolated process keeps. */
@@ -280,12 +296,52 @@ export class IsolatedChannel {
       else entry.reject(revive(message.error));
       return;
     }
+    if (message.type === 'call') {
+      this.#answer(message.rid, message.call);
+      return;
+    }
     if (message.type === 'ready') {
       const ready = this.#pending.get(0);
       this.#pending.delete(0);
       ready?.resolve(undefined);
     } else if (message.type === 'log') this.#init.onLog(message.line);
     else this.#fatal = { reason: message.reason, error: message.error };
+  }
+
+  #answer(rid: number, call: RemoteCall): void {
+    const onCall = this.#init.onCall;
+    const work =
+      onCall === undefined
+        ? Promise.reject(new Error(`Isolated plugin '${this.#init.plugin}' has no injected values`))
+        : onCall(call);
+    work.then(
+      (value: unknown) => {
+        if (this.#closed || this.#fault !== undefined) return;
+        try {
+          this.#post({ op: 'reply', rid, ok: true, value });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          this.#post({
+            op: 'reply',
+            rid,
+            ok: false,
+            error: describeError(
+              new Error(
+                `The result of a host call of isolated plugin '${this.#init.plugin}' cannot cross to its ${this.#init.mode} (${reason}): return structured-cloneable values, functions or plain objects`,
+              ),
+            ),
+          });
+        }
+      },
+      (error: unknown) => {
+        if (this.#closed || this.#fault !== undefined) return;
+        try {
+          this.#post({ op: 'reply', rid, ok: false, error: describeError(error) });
+        } catch {
+          this.#post({ op: 'reply', rid, ok: false, error: { name: 'Error', message: String(error) } });
+        }
+      },
+    );
   }
 
   #terminate(): void {

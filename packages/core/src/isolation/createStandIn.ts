@@ -1,5 +1,6 @@
 import { StopPropagation, TrellisError, ValidationError, type HookContext } from '@trellis/extensions';
 import { preDestroy } from 'inversify';
+import semver from 'semver';
 import type { PluginContext } from '../context/PluginContext.js';
 import type { PluginHookOptions } from '../context/PluginHookOptions.js';
 import type { Logger } from '../logging/Logger.js';
@@ -9,6 +10,7 @@ import type { PluginOptions } from '../plugins/PluginOptions.js';
 import { IsolatedChannel } from './IsolatedChannel.js';
 import type { IsolationError } from './IsolationError.js';
 import { ISOLATION_INFO, type IsolationInfo } from './IsolationInfo.js';
+import { RemoteValues, type RemoteTokenInfo } from './RemoteValues.js';
 import { ISOLATION_KEYS, resolveIsolationSettings, type IsolationSettings } from './IsolationSettings.js';
 
 /** The manager's run-time fault API, as a stand-in uses it. Internal. */
@@ -138,7 +140,7 @@ export function createStandIn(init: StandInInit): PluginClass {
       });
       const settings = this.#settings;
       const mode = settings.mode === 'process' ? 'process' : 'worker';
-      const channel = new IsolatedChannel({
+      const channel: IsolatedChannel = new IsolatedChannel({
         plugin: name,
         mode,
         file,
@@ -150,14 +152,27 @@ export function createStandIn(init: StandInInit): PluginClass {
         onFault: (error) => {
           this.#onFault(error);
         },
+        onCall: (call): Promise<unknown> => remote.call(call),
       });
+      const remote: RemoteValues = new RemoteValues(name, (cb, args): Promise<unknown> =>
+        channel.request('callback', { cb, args }),
+      );
       this.#channel = channel;
       const config = Object.fromEntries(
         Object.entries(section).filter(([key]) => !ISOLATION_KEYS.includes(key)),
       );
-      const hooks = (await this.#phase(ctx, 'initialize', () =>
-        channel.request('init', { file, exportName, plugin: name, config }),
-      )) as RemoteHook[];
+      const hooks = (await this.#phase(ctx, 'initialize', async () => {
+        const tokens = (await channel.request('inspect', { file, exportName })) as RemoteTokenInfo[];
+        const bindings = remote.bind(tokens, (token: string | symbol): unknown => ctx.get(token));
+        return channel.request('init', {
+          file,
+          exportName,
+          plugin: name,
+          config,
+          bindings,
+          stubs: dependencyStubs(options),
+        });
+      })) as RemoteHook[];
       const hookTimeout = settings.limits.hookTimeoutMs ?? DEFAULT_HOOK_TIMEOUT;
       for (const remote of hooks) {
         ctx.registerHook(remote.event, this.#handler(channel, remote), {
@@ -284,6 +299,21 @@ export function createStandIn(init: StandInInit): PluginClass {
   Object.defineProperty(IsolatedPluginStandIn, ISOLATION_INFO, { value: info });
   Object.defineProperty(IsolatedPluginStandIn, 'name', { value: `Isolated(${name})` });
   return IsolatedPluginStandIn;
+}
+
+/**
+ * Empty plugins standing for the plugin's dependencies on the isolated side (they run in the
+ * host), each with the lowest version its range allows.
+ */
+function dependencyStubs(options: PluginOptions): { name: string; version: string }[] {
+  const spec = options.dependencies ?? [];
+  const entries: [string, string][] = Array.isArray(spec)
+    ? (spec as readonly string[]).map((dep) => [dep, '*'])
+    : Object.entries(spec as Readonly<Record<string, string>>);
+  return entries.map(([dep, range]) => ({
+    name: dep,
+    version: range === '*' ? '1.0.0' : (semver.minVersion(range)?.version ?? '1.0.0'),
+  }));
 }
 
 /** The isolation keys of a config section. */
