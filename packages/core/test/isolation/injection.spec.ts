@@ -52,6 +52,12 @@ export default definePlugin({
     { on: 'received', handler() { return this.received; } },
     { on: 'unsubscribe', async handler() { await this.off(); return 'off'; } },
     { on: 'where', handler() { return typeof globalThis.__trellisFixtures; } },
+    { on: 'badArg', async handler() { try { await this.math.add(Symbol('x'), 1); return 'no'; } catch (error) { return error.message; } } },
+    { on: 'badResult', async handler() { try { await this.math.symbol(); return 'no'; } catch (error) { return error.message; } } },
+    { on: 'subscribeFailing', async handler() {
+      await this.bus.subscribe('to.iso.fail', async () => { throw new Error('handler inside refused'); });
+      return 'ok';
+    } },
   ],
 });
 `;
@@ -70,6 +76,7 @@ async function hostWith(mode: string, inject: string, provides: Record<string, u
           fail: () => {
             throw new Error('math refused');
           },
+          symbol: () => ({ id: Symbol('not cloneable') }),
         },
       },
       {
@@ -101,6 +108,14 @@ describe.each(['worker', 'process'] as const)('isolated injection (%s)', (mode) 
       expect(await manager.triggerAsync('sum', [2, 3])).toBe(5);
       expect(await manager.triggerAsync('fails', null)).toBe('math refused');
     });
+
+    it('should reject a call whose arguments or result cannot be cloned, saying so', async () => {
+      const { manager } = await hostWith(mode, BOTH);
+      await manager.start();
+      expect(await manager.triggerAsync('badArg', null)).toContain('cannot cross to the host');
+      expect(await manager.triggerAsync('badResult', null)).toContain('cannot cross to its');
+      expect(await manager.triggerAsync('sum', [1, 1])).toBe(2);
+    });
   });
 
   describe('when the plugin injects a consumer-scoped bus', () => {
@@ -119,6 +134,14 @@ describe.each(['worker', 'process'] as const)('isolated injection (%s)', (mode) 
       expect(await host.publish('to.iso', 'again')).toEqual([]);
       expect(await manager.triggerAsync('received', null)).toEqual(['hello']);
     });
+
+    it("should reject the host's call of a callback whose handler rejects inside", async () => {
+      const { manager, bus } = await hostWith(mode, BOTH);
+      await manager.start();
+      expect(await manager.triggerAsync('subscribeFailing', null)).toBe('ok');
+      await expect(bus.forPlugin('host').publish('to.iso.fail', 1)).rejects.toThrow('handler inside refused');
+      expect(manager.getState('iso')).toBe('started');
+    });
   });
 
   describe.each([
@@ -136,6 +159,8 @@ describe.each(['worker', 'process'] as const)('isolated injection (%s)', (mode) 
       const failure = report.failed.find((entry) => entry.name === 'iso');
       expect(failure?.error.message).toContain(named);
       expect(failure?.error.message).toContain("Isolated plugin 'iso'");
+      const cause = (failure?.error as { cause?: { code?: string } } | undefined)?.cause;
+      expect(cause?.code).toBe('TRELLIS_VALIDATION');
       expect(manager.getState('iso')).toBe('failed');
       expect(manager.getState('provider')).toBe('started');
     });
