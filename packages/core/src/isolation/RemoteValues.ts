@@ -102,7 +102,10 @@ export class RemoteValues {
         value = get(info.symbol !== undefined ? Symbol.for(info.symbol) : key);
       } catch (error) {
         if (info.optional) continue;
-        throw error;
+        throw new ValidationError(
+          `Isolated plugin '${this.#plugin}' injects ${label}, which the host cannot resolve for it (${error instanceof Error ? error.message : String(error)}). Provide it from a plugin listed in its dependencies, or make the injection optional.`,
+          { cause: error },
+        );
       }
       if (
         value !== null &&

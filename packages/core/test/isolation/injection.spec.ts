@@ -149,6 +149,7 @@ describe.each(['worker', 'process'] as const)('isolated injection (%s)', (mode) 
     ['a thenable', "p: Symbol.for('test.promise'),", 'test.promise'],
     ['TOKENS.Manager', 'm: TOKENS.Manager,', 'trellis.manager'],
     ['a class token', 'c: class Local {},', 'class Local'],
+    ['a token nobody provides', "u: Symbol.for('test.unknown'),", 'test.unknown'],
   ])('when the plugin injects %s', (_what, inject, named) => {
     it('should refuse it at load with an error naming the plugin and the token', async () => {
       const { manager } = await hostWith(mode, inject, {
