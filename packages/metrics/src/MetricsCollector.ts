@@ -11,7 +11,7 @@ import { validateDefinitions, type CheckedDefinition } from './validateDefinitio
 
 /** What a {@link MetricsCollector} works with. */
 export interface MetricsCollectorOptions {
-  readonly manager: Pick<PluginManager, 'getAllPlugins' | 'status'>;
+  readonly manager: Pick<PluginManager, 'getAllPlugins' | 'status' | 'permissions'>;
   readonly extensions: Pick<ExtensionRegistry, 'stats'>;
   readonly logger: Logger;
   /** Time limit (ms) of `collectMetrics()` for plugins that set no `metricsCollectTimeout`. */

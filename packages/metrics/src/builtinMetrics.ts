@@ -16,7 +16,7 @@ const STATES: readonly PluginState[] = [
 
 /** What the built-in metrics read at scrape time. */
 export interface BuiltinSources {
-  readonly manager: Pick<PluginManager, 'getAllPlugins' | 'status'>;
+  readonly manager: Pick<PluginManager, 'getAllPlugins' | 'status' | 'permissions'>;
   readonly registry: Pick<ExtensionRegistry, 'stats'>;
   /** Plugin name → collect failures so far. */
   readonly collectErrors: ReadonlyMap<string, number>;
@@ -32,7 +32,7 @@ interface HookFigures {
 /**
  * The built-in metrics of section 6, all read at scrape time: hook figures from the extension
  * registry's statistics (nothing is timed again per call), plugin states and lifecycle durations
- * from the manager, and the count of failed `collectMetrics()` calls.
+ * from the manager, the count of failed `collectMetrics()` calls, and permission denials.
  */
 export function builtinMetrics(sources: BuiltinSources): SnapshotMetric[] {
   // The hook metrics share one read of the statistics per scrape (read by the first of the three).
@@ -106,6 +106,16 @@ export function builtinMetrics(sources: BuiltinSources): SnapshotMetric[] {
     type: 'counter',
     read: () => [...sources.collectErrors].map(([plugin, value]) => ({ labels: { plugin }, value })),
   });
+  const denials = new SnapshotMetric({
+    name: 'trellis_permission_denials_total',
+    help: 'Actions refused to a plugin for want of a permission, by plugin and permission',
+    type: 'counter',
+    read: () =>
+      sources.manager.permissions.denials().map(({ plugin, permission, count }) => ({
+        labels: { plugin, permission },
+        value: count,
+      })),
+  });
   // `calls` must come first: it takes the statistics that `errors` and `duration` then show.
-  return [calls, errors, duration, state, lifecycle, collectErrors];
+  return [calls, errors, duration, state, lifecycle, collectErrors, denials];
 }

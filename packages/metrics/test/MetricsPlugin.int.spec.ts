@@ -95,6 +95,26 @@ describe('MetricsPlugin', () => {
   });
 
   describe('built-in metrics', () => {
+    it('should count permission denials by plugin and permission', async () => {
+      const Nosy = definePlugin({ name: 'nosy', permissions: ['hooks:allowed.*'] });
+      await startWith([Nosy]);
+      const checker = manager.permissionsOf('nosy');
+      expect(checker.has('hooks:secret.event')).toBe(false);
+      expect(() => {
+        checker.check('hooks:secret.event');
+      }).toThrow();
+      expect(() => {
+        checker.check('hooks:secret.event');
+      }).toThrow();
+      const exposition = await scrape();
+      expect(
+        valueOf(exposition, 'trellis_permission_denials_total', {
+          plugin: 'nosy',
+          permission: 'hooks:secret.event',
+        }),
+      ).toBe(2);
+    });
+
     it('should show each plugin state, 1 for the current one', async () => {
       await startWith([source('quiet', {})]);
       const exposition = await scrape();
