@@ -8,7 +8,7 @@ import {
   type HttpRequestContext,
   type HttpRouter,
 } from '../src/index.js';
-import { captureLogger, type LogEntry } from './captureLogger.js';
+import { recordingLogger, type RecordedLog } from '@trellis/testing';
 
 /** A plugin of the given name whose prototype gets `members` (methods and properties). */
 function pluginWith(
@@ -38,10 +38,10 @@ function tagger(name: string, priority: number | undefined, trail: string[]): Pl
 describe('HttpPlugin', () => {
   let manager: PluginManager;
   let base: string;
-  let logs: LogEntry[];
+  let logs: RecordedLog[];
 
   async function startWith(plugins: PluginClass[], config: Record<string, unknown> = {}): Promise<void> {
-    const { logger, entries } = captureLogger();
+    const { logger, entries } = recordingLogger();
     logs = entries;
     manager = new PluginManager({ logger, config: { 'trellis.http': { port: 0 }, ...config } });
     manager.register([HttpPlugin, ...plugins]);
@@ -51,7 +51,7 @@ describe('HttpPlugin', () => {
     base = url;
   }
 
-  const errorsNaming = (plugin: string): LogEntry[] =>
+  const errorsNaming = (plugin: string): RecordedLog[] =>
     logs.filter((entry) => entry.level === 'error' && entry.fields.plugin === plugin);
 
   afterEach(async () => {

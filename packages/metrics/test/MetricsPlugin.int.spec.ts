@@ -1,7 +1,7 @@
 import { definePlugin, PluginManager, type PluginClass } from '@trellis/core';
 import { Gauge } from 'prom-client';
 import { METRICS, MetricsPlugin, type MetricsService } from '../src/index.js';
-import { captureLogger, type LogEntry } from './captureLogger.js';
+import { recordingLogger, type RecordedLog } from '@trellis/testing';
 import { parseExposition, valueOf, type Exposition } from './parseExposition.js';
 
 /** A metrics plugin built from its two methods (either may be left out) and extra properties. */
@@ -19,10 +19,10 @@ const never = (): Promise<never> => new Promise(() => undefined);
 describe('MetricsPlugin', () => {
   let manager: PluginManager;
   let metrics: MetricsService;
-  let logs: LogEntry[];
+  let logs: RecordedLog[];
 
   async function startWith(plugins: PluginClass[], config: Record<string, unknown> = {}): Promise<void> {
-    const { logger, entries } = captureLogger();
+    const { logger, entries } = recordingLogger();
     logs = entries;
     manager = new PluginManager({
       logger,
@@ -37,7 +37,7 @@ describe('MetricsPlugin', () => {
   }
 
   const scrape = async (): Promise<Exposition> => parseExposition(await metrics.metrics());
-  const errorsNaming = (plugin: string): LogEntry[] =>
+  const errorsNaming = (plugin: string): RecordedLog[] =>
     logs.filter((entry) => entry.level === 'error' && entry.fields.plugin === plugin);
 
   afterEach(async () => {

@@ -2,6 +2,7 @@ export { createTestHost, type TestHostOptions } from './host/createTestHost.js';
 export type { TestHost } from './host/TestHost.js';
 export type { CapturedEvents, CapturedEventsAccess } from './host/CapturedEvents.js';
 export type { CapturedLog } from './host/CapturedLog.js';
+export { recordingLogger, type RecordedLog } from './logs/recordingLogger.js';
 export { pluginContract, checkPluginContract, type ContractReport } from './contract/pluginContract.js';
 export type { PluginContractOptions } from './contract/PluginContractOptions.js';
 export { CONTRACT_CHECKS, type ContractCheckName } from './contract/CONTRACT_CHECKS.js';

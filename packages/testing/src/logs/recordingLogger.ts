@@ -1,18 +1,24 @@
 import type { Logger } from '@trellis/core';
 
-/** One captured log call. */
-export interface LogEntry {
+/** One call a {@link recordingLogger} recorded. */
+export interface RecordedLog {
   readonly level: string;
   readonly message: string;
   readonly fields: Record<string, unknown>;
 }
 
 /**
- * A pino-compatible logger that records every call (child bindings merged into the fields), for
- * tests that check what was logged.
+ * A pino-compatible logger that records every call as it is made (child bindings merged into the
+ * fields, nothing serialised), for unit tests that check what a plugin or a system plugin logged.
+ * `createTestHost` captures real pino output instead.
+ *
+ * @example
+ * const { logger, entries } = recordingLogger();
+ * const manager = new PluginManager({ logger });
+ * // … entries.filter((entry) => entry.level === 'error')
  */
-export function captureLogger(): { logger: Logger; entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
+export function recordingLogger(): { logger: Logger; entries: RecordedLog[] } {
+  const entries: RecordedLog[] = [];
   const make = (bindings: Record<string, unknown>): Logger => {
     const at =
       (level: string) =>
