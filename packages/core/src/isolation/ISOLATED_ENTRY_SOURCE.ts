@@ -1,6 +1,14 @@
+import {
+  LANE_ENCODING,
+  LANE_HEADER_BYTES,
+  LANE_JSON_MAX_SIZE,
+  LANE_SLOT,
+  LANE_SPIN_NS,
+} from './laneCodec.js';
+
 /**
- * The program an isolated plugin's worker thread or child process runs (ES module source, loaded
- * as a `data:` URL by a worker and with `--input-type=module -e` by a child). It imports
+ * The program an isolated plugin's worker thread or child process runs (a script evaluated by the
+ * worker or by the child's `-e`, so that stack frames read `[worker eval]` / `[eval]`, not the source). It imports
  * `@trellis/core` as resolved from the plugin's own file, builds the plugin in a private manager
  * (its config, a logger whose lines go to the host), and answers the host's requests:
  * `inspect` (→ the tokens the plugin class injects), `init` (with the host's bindings for them:
@@ -12,9 +20,11 @@
  * Internal.
  */
 export const ISOLATED_ENTRY_SOURCE = String.raw`
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { parentPort } from 'node:worker_threads';
+'use strict';
+const { createRequire } = require('node:module');
+const { pathToFileURL } = require('node:url');
+const v8 = require('node:v8');
+const { parentPort, workerData } = require('node:worker_threads');
 
 const send = parentPort ? (message) => parentPort.postMessage(message) : (message) => process.send(message);
 const onMessage = (listener) => (parentPort ? parentPort.on('message', listener) : process.on('message', listener));
@@ -191,12 +201,112 @@ async function callHook({ index, value, event, kind }) {
   };
   try {
     const result = await instance[declaration.method](value, ctx);
-    return stopped ? { stop: true, value: stopValue === undefined ? result : stopValue } : { value: result };
+    const answer = stopped && stopValue !== undefined ? stopValue : result;
+    // No undefined members: the answer then takes the lane's JSON encoding when its value can.
+    return { ...(stopped ? { stop: true } : {}), ...(answer === undefined ? {} : { value: answer }) };
   } catch (error) {
-    if (error && error.code === 'TRELLIS_STOP_PROPAGATION') return { stop: true, value: error.hasValue ? error.value : undefined };
+    if (error && error.code === 'TRELLIS_STOP_PROPAGATION') return error.hasValue && error.value !== undefined ? { stop: true, value: error.value } : { stop: true };
     throw error;
   }
 }
+
+// The hook lane (worker mode): one hook call at a time through shared memory. The codec is the
+// host's laneCodec; after an answer the worker spins a while for the next request when requests came
+// that close together, and yields to its event loop every few requests so messages still run.
+const SLOT = ${JSON.stringify(LANE_SLOT)};
+const ENCODING = ${JSON.stringify(LANE_ENCODING)};
+const JSON_MAX_SIZE = ${String(LANE_JSON_MAX_SIZE)};
+const SPIN_NS = ${String(LANE_SPIN_NS)}n;
+const exactJsonSize = (value, seen, limit) => {
+  switch (typeof value) {
+    case 'string': return value.length + 1;
+    case 'boolean': return 1;
+    case 'number': return Number.isFinite(value) && !Object.is(value, -0) ? 1 : -1;
+    case 'object': {
+      if (value === null) return 1;
+      if (seen.has(value)) return -1;
+      seen.add(value);
+      let size = 1;
+      if (Array.isArray(value)) {
+        if (value.length > limit || Object.keys(value).length !== value.length) return -1;
+        for (const item of value) {
+          const itemSize = exactJsonSize(item, seen, limit - size);
+          if (itemSize < 0 || (size += itemSize) > limit) return -1;
+        }
+        return size;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return -1;
+      for (const key in value) {
+        const itemSize = exactJsonSize(value[key], seen, limit - size);
+        if (itemSize < 0 || (size += key.length + itemSize) > limit) return -1;
+      }
+      return size;
+    }
+    default: return -1;
+  }
+};
+const writeLaneValue = (data, value) => {
+  if (exactJsonSize(value, new Set(), JSON_MAX_SIZE) >= 0) return { length: data.write(JSON.stringify(value), 0, 'utf8'), encoding: ENCODING.json };
+  const bytes = v8.serialize(value);
+  if (bytes.length > data.length) return undefined;
+  data.set(bytes, 0);
+  return { length: bytes.length, encoding: ENCODING.v8 };
+};
+const readLaneValue = (data, encoding, length) =>
+  encoding === ENCODING.json ? JSON.parse(data.toString('utf8', 0, length)) : v8.deserialize(data.subarray(0, length));
+const YIELD_EVERY = 32;
+
+async function serveLane(buffer) {
+  const header = new Int32Array(buffer, 0, ${String(LANE_HEADER_BYTES / 4)});
+  const data = Buffer.from(buffer, ${String(LANE_HEADER_BYTES)});
+  let seen = 0;
+  let spin = false;
+  let answeredAt = 0n;
+  let streak = 0;
+  for (;;) {
+    if (spin) {
+      const deadline = answeredAt + SPIN_NS;
+      while (Atomics.load(header, SLOT.request) === seen && process.hrtime.bigint() < deadline);
+    }
+    if (Atomics.load(header, SLOT.request) === seen || ++streak >= YIELD_EVERY) {
+      streak = 0;
+      const waited = Atomics.waitAsync(header, SLOT.request, seen);
+      if (waited.async) await waited.value;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (Atomics.load(header, SLOT.closed) === 1) return;
+    const seq = Atomics.load(header, SLOT.request);
+    if (seq === seen) continue;
+    seen = seq;
+    spin = process.hrtime.bigint() - answeredAt <= SPIN_NS;
+    let reply;
+    try {
+      reply = { ok: true, value: await callHook(readLaneValue(data, header[SLOT.requestEncoding], header[SLOT.requestLength])) };
+    } catch (error) {
+      reply = { ok: false, error: describe(error) };
+    }
+    let written;
+    try {
+      written = writeLaneValue(data, reply);
+    } catch (error) {
+      reply = { ok: false, error: { name: String(error && error.name), message: String(error && error.message) } };
+      written = writeLaneValue(data, reply);
+    }
+    if (written === undefined) {
+      // Too large for the lane: the answer goes by message, sent before the lane says so.
+      try { send({ id: -seq, ...reply }); } catch (error) { send({ id: -seq, ok: false, error: describe(error) }); }
+      header[SLOT.responseEncoding] = ENCODING.message;
+    } else {
+      header[SLOT.responseLength] = written.length;
+      header[SLOT.responseEncoding] = written.encoding;
+    }
+    Atomics.store(header, SLOT.response, seq);
+    Atomics.notify(header, SLOT.response);
+    answeredAt = process.hrtime.bigint();
+  }
+}
+if (parentPort && workerData && workerData.lane) void serveLane(workerData.lane);
 
 onMessage(async (message) => {
   const { id, op } = message;

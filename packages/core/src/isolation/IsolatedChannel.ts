@@ -3,6 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, parse } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { HookLane } from './HookLane.js';
 import { ISOLATED_ENTRY_SOURCE } from './ISOLATED_ENTRY_SOURCE.js';
 import { IsolationError, type IsolationFailureReason } from './IsolationError.js';
 import type { IsolationLimits } from './IsolationSettings.js';
@@ -21,6 +22,10 @@ type Incoming =
   | { readonly type: 'log'; readonly line: string }
   | { readonly type: 'fatal'; readonly reason: IsolationFailureReason; readonly error: RemoteError }
   | { readonly type: 'call'; readonly rid: number; readonly call: RemoteCall }
+  | Answer;
+
+/** The answer to a request (by its id). */
+type Answer =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly id: number; readonly ok: false; readonly error: RemoteError };
 
@@ -51,6 +56,9 @@ function describeError(error: unknown): RemoteError {
       }
     : { name: 'Error', message: String(error) };
 }
+
+/** How long `close()` waits for the worker/process to exit after terminating it (ms). */
+const EXIT_WAIT_MS = 5_000;
 
 /** Environment variables every isolated process keeps. */
 const BASE_ENV = ['NODE_ENV', 'PATH', 'TZ', 'LANG'];
@@ -89,15 +97,26 @@ export class IsolatedChannel {
     { resolve: (value: unknown) => void; reject: (error: Error) => void }
   >();
   #nextId = 1;
+  /** Answers of lane calls sent by message that arrived before the lane said so. */
+  readonly #early = new Map<number, Answer>();
+  /** The isolated side reported `ready`. */
+  #started = false;
   #worker: Worker | undefined;
+  /** The shared-memory path for hook calls (worker mode). */
+  #lane: HookLane | undefined;
   #child: ChildProcess | undefined;
   #closed = false;
   #fault: IsolationError | undefined;
   #ready: Promise<void>;
+  readonly #exited: Promise<void>;
+  #markExited!: () => void;
   #fatal: { reason: IsolationFailureReason; error: RemoteError } | undefined;
 
   constructor(init: IsolatedChannelInit) {
     this.#init = init;
+    this.#exited = new Promise<void>((resolve) => {
+      this.#markExited = resolve;
+    });
     let resolveReady!: () => void;
     let rejectReady!: (error: Error) => void;
     this.#ready = new Promise<void>((resolve, reject) => {
@@ -139,14 +158,42 @@ export class IsolatedChannel {
     });
   }
 
+  /**
+   * Calls one `@hook` method: through the worker's shared-memory lane when it is free, else by
+   * message. Resolves to the isolated side's answer, rejects with its error or the fault.
+   */
+  hook(payload: Readonly<Record<string, unknown>>): Promise<unknown> {
+    const lane = this.#lane;
+    const sent = this.#started && this.#fault === undefined ? lane?.call(payload) : undefined;
+    if (sent === undefined) return this.request('hook', payload);
+    return sent.then((answer) => {
+      if (answer.byMessage === undefined) {
+        if (answer.ok === true) return answer.value;
+        throw revive(answer.error as RemoteError);
+      }
+      const id = answer.byMessage;
+      return new Promise((resolve, reject) => {
+        const early = this.#early.get(id);
+        this.#early.delete(id);
+        if (early === undefined) this.#pending.set(id, { resolve, reject });
+        else if (early.ok) resolve(early.value);
+        else reject(revive(early.error));
+      });
+    });
+  }
+
   /** Terminates the worker/process as a fault of the given reason (a hang), and reports it. */
   kill(reason: IsolationFailureReason, detail: string): void {
     this.#end(reason, detail, undefined);
   }
 
-  /** Terminates the worker/process on purpose (unload); no fault is reported. */
-  close(): void {
-    if (this.#closed) return;
+  /**
+   * Terminates the worker/process on purpose (unload); no fault is reported. Resolves once it has
+   * exited (at most {@link EXIT_WAIT_MS} later).
+   */
+  close(): Promise<void> {
+    const exited = this.#waitForExit();
+    if (this.#closed) return exited;
     this.#closed = true;
     this.#terminate();
     const error = new IsolationError({
@@ -154,8 +201,21 @@ export class IsolatedChannel {
       reason: 'exit',
       detail: 'it was unloaded',
     });
+    this.#lane?.close(error);
     for (const entry of this.#pending.values()) entry.reject(error);
     this.#pending.clear();
+    return exited;
+  }
+
+  #waitForExit(): Promise<void> {
+    if (this.#worker === undefined && this.#child === undefined) return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, EXIT_WAIT_MS);
+    });
+    return Promise.race([this.#exited, bound]).finally(() => {
+      clearTimeout(timer);
+    });
   }
 
   #post(message: Readonly<Record<string, unknown>>): void {
@@ -165,7 +225,11 @@ export class IsolatedChannel {
 
   #spawnWorker(): void {
     const { limits } = this.#init;
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(ISOLATED_ENTRY_SOURCE)}`), {
+    const lane = new HookLane();
+    this.#lane = lane;
+    const worker = new Worker(ISOLATED_ENTRY_SOURCE, {
+      eval: true,
+      workerData: { lane: lane.buffer },
       resourceLimits: {
         ...(limits.memoryMb === undefined
           ? {}
@@ -193,6 +257,7 @@ export class IsolatedChannel {
       else this.#end('crash', `its worker threw ${error.name}: ${error.message}`, error);
     });
     worker.on('exit', (code) => {
+      this.#markExited();
       this.#end('exit', `its worker exited with code ${String(code)}`, undefined);
     });
   }
@@ -227,7 +292,6 @@ export class IsolatedChannel {
       ...(limits.stackMb === undefined
         ? []
         : [`--stack-size=${String(Math.floor(limits.stackMb * 1024 * 0.9))}`]),
-      '--input-type=module',
       '-e',
       ISOLATED_ENTRY_SOURCE,
     ];
@@ -247,9 +311,11 @@ export class IsolatedChannel {
       this.#receive(message);
     });
     child.on('error', (error) => {
+      if (child.pid === undefined) this.#markExited(); // never started: no 'exit' follows
       this.#end('spawn', `its process could not start: ${error.message}`, error);
     });
     child.on('exit', (code, signal) => {
+      this.#markExited();
       const fatal = this.#fatal;
       if (fatal !== undefined) {
         this.#end(
@@ -290,7 +356,10 @@ export class IsolatedChannel {
   #receive(message: Incoming): void {
     if ('id' in message) {
       const entry = this.#pending.get(message.id);
-      if (entry === undefined) return;
+      if (entry === undefined) {
+        if (message.id < 0) this.#early.set(message.id, message);
+        return;
+      }
       this.#pending.delete(message.id);
       if (message.ok) entry.resolve(message.value);
       else entry.reject(revive(message.error));
@@ -301,6 +370,7 @@ export class IsolatedChannel {
       return;
     }
     if (message.type === 'ready') {
+      this.#started = true;
       const ready = this.#pending.get(0);
       this.#pending.delete(0);
       ready?.resolve(undefined);
@@ -353,6 +423,7 @@ export class IsolatedChannel {
     if (this.#closed || this.#fault !== undefined) return;
     const error = new IsolationError({ plugin: this.#init.plugin, reason, detail, cause });
     this.#fault = error;
+    this.#lane?.close(error);
     this.#terminate();
     for (const entry of this.#pending.values()) entry.reject(error);
     this.#pending.clear();

@@ -208,10 +208,12 @@ export function createStandIn(init: StandInInit): PluginClass {
       }
     }
 
+    /** Ends the worker/process and waits for it to exit, so an unload or `close()` leaves nothing running. */
     @preDestroy()
-    destroy(): void {
-      this.#channel?.close();
+    async destroy(): Promise<void> {
+      const channel = this.#channel;
       this.#channel = undefined;
+      await channel?.close();
     }
 
     async #phase(
@@ -243,12 +245,12 @@ export function createStandIn(init: StandInInit): PluginClass {
         };
         signal.addEventListener('abort', onAbort, { once: true });
         try {
-          const answer = (await channel.request('hook', {
+          const answer = (await channel.hook({
             index: remote.index,
-            value,
             event: hookCtx.event,
             kind: hookCtx.kind,
-          })) as { stop?: boolean; value: unknown };
+            ...(value === undefined ? {} : { value }),
+          })) as { stop?: boolean; value?: unknown };
           if (answer.stop === true)
             throw new StopPropagation(`stopped by isolated plugin '${name}'`, answer.value);
           return answer.value;

@@ -63,6 +63,9 @@ export default definePlugin({
     { on: 'spawn', async handler() { const { execFileSync } = await import('node:child_process'); execFileSync(process.execPath, ['-e', '0']); return 'ran'; } },
     { on: 'host', handler() { return typeof globalThis.__trellisFixtures; } },
     { on: 'read', handler(path) { return readFileSync(path, 'utf8').length; } },
+    { on: 'echo', handler(value) { return value; } },
+    { on: 'large', handler(size) { return 'y'.repeat(size); } },
+    { on: 'uncloneable', handler() { return { run() {} }; } },
   ]`,
   );
 }
