@@ -113,6 +113,8 @@ async function loadClass(file, exportName) {
   corePath = createRequire(file).resolve('@trellis/core');
   core = await import(pathToFileURL(corePath).href);
   const namespace = await import(pathToFileURL(file).href);
+  // pino too, so that a worker started ahead of its turn has done all its imports by init
+  await import(pathToFileURL(createRequire(corePath).resolve('pino')).href);
   const cls = namespace[exportName];
   if (typeof cls !== 'function') throw new Error("export '" + exportName + "' of '" + file + "' is not a plugin class");
   return cls;

@@ -10,7 +10,7 @@ import type { PluginOptions } from '../plugins/PluginOptions.js';
 import { IsolatedChannel } from './IsolatedChannel.js';
 import type { IsolationError } from './IsolationError.js';
 import { ISOLATION_INFO, type IsolationInfo } from './IsolationInfo.js';
-import { RemoteValues, type RemoteTokenInfo } from './RemoteValues.js';
+import { RemoteValues, type RemoteCall, type RemoteTokenInfo } from './RemoteValues.js';
 import { ISOLATION_KEYS, resolveIsolationSettings, type IsolationSettings } from './IsolationSettings.js';
 
 /** The manager's run-time fault API, as a stand-in uses it. Internal. */
@@ -47,6 +47,28 @@ interface RemoteHook {
   readonly priority?: PluginHookOptions['priority'];
   readonly timeout?: number;
   readonly kinds?: PluginHookOptions['kinds'];
+}
+
+/** What an isolated plugin's worker/process reports, handled by the instance that took it. */
+interface ChannelHandlers {
+  onLog(line: string): void;
+  onFault(error: IsolationError): void;
+  onCall(call: RemoteCall): Promise<unknown>;
+}
+
+/** A started worker/process, with the import of the plugin's module under way. */
+interface OpenedChannel {
+  readonly channel: IsolatedChannel;
+  /** The mode, limits and grants it was started with. */
+  readonly key: string;
+  /** The tokens the plugin class injects, once its module is imported. */
+  readonly inspected: Promise<RemoteTokenInfo[]>;
+  handlers: ChannelHandlers | undefined;
+}
+
+/** What a worker/process is started with: one started ahead serves only the same. */
+function channelKey(settings: IsolationSettings, granted: readonly string[]): string {
+  return JSON.stringify([settings.mode, settings.limits, [...granted].sort()]);
 }
 
 const DEFAULT_HOOK_TIMEOUT = 30_000;
@@ -89,7 +111,12 @@ function forwardLog(logger: Logger, line: string): void {
 export function createStandIn(init: StandInInit): PluginClass {
   const { options, file, exportName, faults, logger } = init;
   const name = options.name;
-  const info: IsolationInfo = { mode: init.settings.mode, restarts: 0 };
+  const info: IsolationInfo = {
+    mode: init.settings.mode,
+    restarts: 0,
+    prepare: () => undefined,
+    discard: () => undefined,
+  };
   /** Times of the restarts within the window. */
   const restartTimes: number[] = [];
 
@@ -113,6 +140,57 @@ export function createStandIn(init: StandInInit): PluginClass {
         logger.error({ plugin: name, err: error }, `Isolated plugin '${name}' could not be restarted`);
       });
     }, delay).unref();
+  };
+
+  /**
+   * Starts the worker/process and the import of the plugin's module in it (`inspect`); what it
+   * reports goes to `handlers` once an instance attaches them.
+   */
+  const open = (settings: IsolationSettings): OpenedChannel => {
+    const granted = init.granted();
+    const opened: { -readonly [K in keyof OpenedChannel]: OpenedChannel[K] } = {
+      key: channelKey(settings, granted),
+      handlers: undefined,
+      channel: undefined as unknown as IsolatedChannel,
+      inspected: Promise.resolve([]),
+    };
+    opened.channel = new IsolatedChannel({
+      plugin: name,
+      mode: settings.mode === 'process' ? 'process' : 'worker',
+      file,
+      limits: settings.limits,
+      granted,
+      onLog: (line) => opened.handlers?.onLog(line),
+      onFault: (error) => opened.handlers?.onFault(error),
+      onCall: (call) =>
+        opened.handlers?.onCall(call) ??
+        Promise.reject(new Error(`Isolated plugin '${name}' called the host before it was initialized`)),
+    });
+    opened.inspected = opened.channel.request('inspect', { file, exportName }) as Promise<RemoteTokenInfo[]>;
+    opened.inspected.catch(() => undefined); // observed by initialize, or dropped with the channel
+    return opened;
+  };
+
+  /** A channel started ahead by `prepare()`, until an `initialize` takes it or `discard()` ends it. */
+  let prepared: OpenedChannel | undefined;
+
+  /** The prepared channel when it was started with these settings and grants (else it is ended). */
+  const takePrepared = (settings: IsolationSettings): OpenedChannel | undefined => {
+    const taken = prepared;
+    prepared = undefined;
+    if (taken === undefined) return undefined;
+    if (taken.key === channelKey(settings, init.granted()) && taken.channel.fault === undefined) return taken;
+    void taken.channel.close();
+    return undefined;
+  };
+
+  info.prepare = () => {
+    prepared ??= open(init.settings);
+  };
+  info.discard = () => {
+    const taken = prepared;
+    prepared = undefined;
+    void taken?.channel.close();
   };
 
   class IsolatedPluginStandIn {
@@ -139,30 +217,26 @@ export function createStandIn(init: StandInInit): PluginClass {
         ...pick(section),
       });
       const settings = this.#settings;
-      const mode = settings.mode === 'process' ? 'process' : 'worker';
-      const channel: IsolatedChannel = new IsolatedChannel({
-        plugin: name,
-        mode,
-        file,
-        limits: settings.limits,
-        granted: init.granted(),
+      const opened = takePrepared(settings) ?? open(settings);
+      const channel = opened.channel;
+      const remote: RemoteValues = new RemoteValues(name, (cb, args): Promise<unknown> =>
+        channel.request('callback', { cb, args }),
+      );
+      opened.handlers = {
         onLog: (line) => {
           forwardLog(ctx.logger, line);
         },
         onFault: (error) => {
           this.#onFault(error);
         },
-        onCall: (call): Promise<unknown> => remote.call(call),
-      });
-      const remote: RemoteValues = new RemoteValues(name, (cb, args): Promise<unknown> =>
-        channel.request('callback', { cb, args }),
-      );
+        onCall: (call) => remote.call(call),
+      };
       this.#channel = channel;
       const config = Object.fromEntries(
         Object.entries(section).filter(([key]) => !ISOLATION_KEYS.includes(key)),
       );
       const hooks = (await this.#phase(ctx, 'initialize', async () => {
-        const tokens = (await channel.request('inspect', { file, exportName })) as RemoteTokenInfo[];
+        const tokens = await opened.inspected;
         const bindings = remote.bind(tokens, (token: string | symbol): unknown => ctx.get(token));
         return channel.request('init', {
           file,

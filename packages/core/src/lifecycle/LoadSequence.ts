@@ -2,6 +2,7 @@ import { StartupError } from '../errors/StartupError.js';
 import type { PluginFailureMode } from './PluginFailureMode.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
 import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
+import { IsolatedStartsAhead } from './IsolatedStartsAhead.js';
 import type { FailureRecorder } from './FailureRecorder.js';
 import type { PluginLoader } from './PluginLoader.js';
 import type { PluginUnloader } from './PluginUnloader.js';
@@ -35,25 +36,33 @@ export class LoadSequence {
     const failed: PluginFailure[] = [];
     const skipped: string[] = [];
     const loadedNow: PluginRecord[] = [];
-    for (const record of graph.sequence) {
-      if (!record.enabled && record.live === undefined) {
-        skipped.push(record.name);
-        continue;
+    const ahead = new IsolatedStartsAhead(
+      graph.sequence.filter((record) => record.enabled && record.live === undefined),
+    );
+    try {
+      for (const record of graph.sequence) {
+        if (!record.enabled && record.live === undefined) {
+          skipped.push(record.name);
+          continue;
+        }
+        ahead.reached(record);
+        // A load in progress (a concurrent load()) is awaited, not taken for done; it is not ours to undo.
+        const ours = record.live === undefined;
+        if ((record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record))) {
+          loaded.push(record.name);
+          if (ours) loadedNow.push(record);
+          continue;
+        }
+        const failure = failures.failureOf(record);
+        failed.push(failure);
+        if (failureMode === 'abort') {
+          const errors = [failure.error];
+          for (const done of loadedNow.reverse()) errors.push(...(await this.#init.unloader.unloadOne(done)));
+          throw new StartupError(errors);
+        }
       }
-      // A load in progress (a concurrent load()) is awaited, not taken for done; it is not ours to undo.
-      const ours = record.live === undefined;
-      if ((record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record))) {
-        loaded.push(record.name);
-        if (ours) loadedNow.push(record);
-        continue;
-      }
-      const failure = failures.failureOf(record);
-      failed.push(failure);
-      if (failureMode === 'abort') {
-        const errors = [failure.error];
-        for (const done of loadedNow.reverse()) errors.push(...(await this.#init.unloader.unloadOne(done)));
-        throw new StartupError(errors);
-      }
+    } finally {
+      ahead.discard();
     }
     return { loaded, failed, skipped };
   }

@@ -5,6 +5,7 @@ import type { DependencyResolver } from '../dependencies/DependencyResolver.js';
 import type { FailureRecorder } from './FailureRecorder.js';
 import { LIFECYCLE_EVENTS } from './LIFECYCLE_EVENTS.js';
 import type { LifecycleEvents } from './LifecycleEvents.js';
+import { IsolatedStartsAhead } from './IsolatedStartsAhead.js';
 import type { PluginLoader } from './PluginLoader.js';
 import type { PluginRunner } from './PluginRunner.js';
 import type { Preflight } from './Preflight.js';
@@ -86,27 +87,35 @@ export class StartStopSequence {
     const started: string[] = [];
     const failed: PluginFailure[] = [];
     const skipped: string[] = [];
-    for (const record of graph.sequence) {
-      if (!record.enabled && record.live === undefined) {
-        skipped.push(record.name);
-        continue;
+    const ahead = new IsolatedStartsAhead(
+      graph.sequence.filter((record) => record.enabled && record.live === undefined),
+    );
+    try {
+      for (const record of graph.sequence) {
+        if (!record.enabled && record.live === undefined) {
+          skipped.push(record.name);
+          continue;
+        }
+        // Already running: a second start() reports only what it started itself.
+        if (record.started) continue;
+        ahead.reached(record);
+        // A load in progress (a concurrent load()) is awaited before the plugin starts.
+        const loaded =
+          (record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record));
+        const ok = loaded && (await runner.start(record));
+        if (ok) {
+          started.push(record.name);
+          continue;
+        }
+        const failure = failures.failureOf(record);
+        failed.push(failure);
+        if (failureMode === 'abort') {
+          const stopped = await this.#stopNow();
+          throw new StartupError([failure.error, ...stopped.failed.map((entry) => entry.error)]);
+        }
       }
-      // Already running: a second start() reports only what it started itself.
-      if (record.started) continue;
-      // A load in progress (a concurrent load()) is awaited before the plugin starts.
-      const loaded =
-        (record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record));
-      const ok = loaded && (await runner.start(record));
-      if (ok) {
-        started.push(record.name);
-        continue;
-      }
-      const failure = failures.failureOf(record);
-      failed.push(failure);
-      if (failureMode === 'abort') {
-        const stopped = await this.#stopNow();
-        throw new StartupError([failure.error, ...stopped.failed.map((entry) => entry.error)]);
-      }
+    } finally {
+      ahead.discard();
     }
     const durationMs = performance.now() - began;
     this.#init.logger.info(

@@ -88,3 +88,34 @@ describe.each([
     }, 20_000);
   });
 });
+
+(linux ? describe : describe.skip)('isolation processes started ahead', () => {
+  describe('when a start sequence ends before their turn', () => {
+    it.each(['isolate', 'abort'] as const)(
+      "should end them with the sequence (onPluginFailure '%s')",
+      async (onPluginFailure) => {
+        const folder = isolatedDir();
+        // initialize throws in the host: the isolated plugins after it never get their turn
+        folder.write({ name: 'a-base', bare: true, initialize: "throw new Error('no');" });
+        for (const name of ['b1', 'b2', 'b3', 'b4'])
+          folder.write({ name, isolation: 'process', dependencies: ['a-base'] });
+        const manager = new PluginManager({ logger: pino({ level: 'silent' }), onPluginFailure });
+        cleanups.push(folder.remove, () => manager.close().then(() => undefined));
+        const childrenBefore = children();
+        await manager.discoverPlugins(folder.dir);
+        if (onPluginFailure === 'abort')
+          await expect(manager.start()).rejects.toMatchObject({ code: 'TRELLIS_STARTUP' });
+        else
+          expect((await manager.start()).failed.map((entry) => entry.name).sort()).toEqual([
+            'a-base',
+            'b1',
+            'b2',
+            'b3',
+            'b4',
+          ]);
+        await until(() => children() === childrenBefore, 'the processes started ahead to end');
+      },
+      20_000,
+    );
+  });
+});
