@@ -4,6 +4,7 @@ import type { PluginOptions } from '../plugins/PluginOptions.js';
 import type { Logger } from '../logging/Logger.js';
 import { getPluginOptions } from '../plugins/getPluginOptions.js';
 import type { PluginClass } from '../plugins/PluginClass.js';
+import { collectInjectedIdentifiers } from '../dependencies/collectInjectedIdentifiers.js';
 import { createStandIn, type StandInFaults } from './createStandIn.js';
 import { resolveIsolationSettings } from './IsolationSettings.js';
 
@@ -41,6 +42,7 @@ export class Isolation {
     const declared = options.permissions ?? [];
     return createStandIn({
       options,
+      injected: collectInjectedIdentifiers(cls),
       file,
       exportName,
       settings,
@@ -79,6 +81,7 @@ export class Isolation {
     const declared = options.permissions ?? [];
     return createStandIn({
       options,
+      injected: [],
       file: info.mainPath,
       exportName: info.exportName,
       settings,

@@ -1,3 +1,4 @@
+import type { ServiceIdentifier } from 'inversify';
 import type { IsolationMode } from './IsolationSettings.js';
 
 /** The key under which a stand-in class carries its {@link IsolationInfo}. Internal. */
@@ -9,6 +10,8 @@ export const ISOLATION_INFO: unique symbol = Symbol('trellis.isolation');
  */
 export interface IsolationInfo {
   readonly mode: IsolationMode;
+  /** What the plugin's own class injects (empty when the host never imported it). */
+  readonly injected: readonly ServiceIdentifier[];
   /** Restarts made so far. */
   restarts: number;
   /** Starts the worker/process and the import of the plugin's module now; `initialize` takes it. */

@@ -1,5 +1,5 @@
 import { StopPropagation, TrellisError, ValidationError, type HookContext } from '@trellis/extensions';
-import { preDestroy } from 'inversify';
+import { preDestroy, type ServiceIdentifier } from 'inversify';
 import semver from 'semver';
 import type { PluginContext } from '../context/PluginContext.js';
 import type { PluginHookOptions } from '../context/PluginHookOptions.js';
@@ -25,6 +25,8 @@ export interface StandInFaults {
 export interface StandInInit {
   /** The plugin's own options (read from the class the host imported). */
   readonly options: PluginOptions;
+  /** What the plugin's class injects, when the host imported it (orders it after its providers). */
+  readonly injected: readonly ServiceIdentifier[];
   /** The module and export the worker imports. */
   readonly file: string;
   readonly exportName: string;
@@ -113,6 +115,7 @@ export function createStandIn(init: StandInInit): PluginClass {
   const name = options.name;
   const info: IsolationInfo = {
     mode: init.settings.mode,
+    injected: init.injected,
     restarts: 0,
     prepare: () => undefined,
     discard: () => undefined,

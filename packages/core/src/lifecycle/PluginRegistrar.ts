@@ -1,4 +1,5 @@
 import { collectInjectedIdentifiers } from '../dependencies/collectInjectedIdentifiers.js';
+import { isolationInfoOf } from '../isolation/IsolationInfo.js';
 import { PluginRegistrationError } from '../errors/PluginRegistrationError.js';
 import type { LifecycleEvents } from './LifecycleEvents.js';
 import type { Logger } from '../logging/Logger.js';
@@ -55,7 +56,9 @@ export class PluginRegistrar {
     });
     const { store, logger, events } = this.#init;
     for (const { cls, meta } of batch.values()) {
-      if (!store.put(cls, meta, collectInjectedIdentifiers(cls))) continue;
+      // A stand-in injects nothing itself; the plugin's own class tells what to order it after.
+      const injected = isolationInfoOf(cls)?.injected ?? collectInjectedIdentifiers(cls);
+      if (!store.put(cls, meta, injected)) continue;
       logger.debug({ plugin: meta.name, version: meta.version }, 'plugin registered');
       events.registered(store.get(meta.name));
     }

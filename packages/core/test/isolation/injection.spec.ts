@@ -32,13 +32,13 @@ function testBus() {
 }
 
 /** The isolated plugin's module: it injects the math service and the bus, and uses them in hooks. */
-const isolatedModule = (mode: string, inject: string): string => `
+const isolatedModule = (mode: string, inject: string, dependencies = "['provider']"): string => `
 const { definePlugin, TOKENS } = globalThis.__trellisFixtures ?? (await import('@trellis/core'));
 export default definePlugin({
   name: 'iso',
   version: '1.0.0',
   isolation: '${mode}',
-  dependencies: ['provider'],
+  dependencies: ${dependencies},
   inject: { ${inject} log: TOKENS.Logger },
   hooks: [
     { on: 'sum', async handler(value) { return await this.math.add(value[0], value[1]); } },
@@ -63,7 +63,12 @@ export default definePlugin({
 `;
 
 /** A host with the in-process provider and the isolated plugin discovered from a temp folder. */
-async function hostWith(mode: string, inject: string, provides: Record<string, unknown> = {}) {
+async function hostWith(
+  mode: string,
+  inject: string,
+  provides: Record<string, unknown> = {},
+  { dependencies, providerLast = false }: { dependencies?: string; providerLast?: boolean } = {},
+) {
   const bus = testBus();
   const provider = definePlugin({
     name: 'provider',
@@ -88,11 +93,12 @@ async function hostWith(mode: string, inject: string, provides: Record<string, u
     ],
   });
   const folder = isolatedDir();
-  writeFileSync(join(folder.dir, 'iso.plugin.mjs'), isolatedModule(mode, inject));
+  writeFileSync(join(folder.dir, 'iso.plugin.mjs'), isolatedModule(mode, inject, dependencies));
   const manager = new PluginManager({ logger: pino({ level: 'silent' }) });
   cleanups.push(folder.remove, () => manager.close().then(() => undefined));
-  manager.register(provider);
+  if (!providerLast) manager.register(provider);
   await manager.discoverPlugins(folder.dir);
+  if (providerLast) manager.register(provider);
   return { manager, bus };
 }
 
@@ -115,6 +121,16 @@ describe.each(['worker', 'process'] as const)('isolated injection (%s)', (mode) 
       expect(await manager.triggerAsync('badArg', null)).toContain('cannot cross to the host');
       expect(await manager.triggerAsync('badResult', null)).toContain('cannot cross to its');
       expect(await manager.triggerAsync('sum', [1, 1])).toBe(2);
+    });
+  });
+
+  describe('when the plugin injects a provided token without listing the provider in dependencies', () => {
+    it('should still be ordered after the provider, as an in-process plugin is', async () => {
+      const { manager } = await hostWith(mode, BOTH, {}, { dependencies: '[]', providerLast: true });
+      const report = await manager.start();
+      expect(report.failed).toEqual([]);
+      expect(report.started).toEqual(['provider', 'iso']);
+      expect(await manager.triggerAsync('sum', [2, 3])).toBe(5);
     });
   });
 
