@@ -53,6 +53,11 @@ const FN = '@@trellis.fn';
 const CB = '@@trellis.cb';
 const callbacks = new Map();
 const callbackIds = new Map();
+// How many times each callback was sent: the host releases what it received once its proxy is
+// collected, and the callback is dropped here when every copy is released.
+const callbackSent = new Map();
+// A host function held here: once collected, the host may drop it too.
+const hostFunctions = new FinalizationRegistry((ref) => { try { send({ type: 'release', ref }); } catch {} });
 const calls = new Map();
 let nextCallback = 1;
 let nextCall = 1;
@@ -63,6 +68,7 @@ const encode = (value, depth) => {
   if (typeof value === 'function') {
     let id = callbackIds.get(value);
     if (id === undefined) { id = nextCallback++; callbackIds.set(value, id); callbacks.set(id, value); }
+    callbackSent.set(id, (callbackSent.get(id) ?? 0) + 1);
     return { [CB]: id };
   }
   if (value === null || typeof value !== 'object' || depth > 8) return value;
@@ -74,7 +80,12 @@ const decode = (value, depth, label) => {
   if (value === null || typeof value !== 'object' || depth > 8) return value;
   if (Array.isArray(value)) return value.map((item) => decode(item, depth + 1, label));
   if (!isPlain(value)) return value;
-  if (typeof value[FN] === 'number') { const ref = value[FN]; return (...args) => callHost(ref, undefined, args, 'a function returned by ' + label); }
+  if (typeof value[FN] === 'number') {
+    const ref = value[FN];
+    const fn = (...args) => callHost(ref, undefined, args, 'a function returned by ' + label);
+    hostFunctions.register(fn, ref);
+    return fn;
+  }
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, decode(item, depth + 1, label)]));
 };
 const revive = (remote) => {
@@ -102,6 +113,14 @@ function settleCall({ rid, ok, value, error }) {
   calls.delete(rid);
   if (ok) entry.resolve(value);
   else entry.reject(revive(error));
+}
+function releaseCallback({ cb, count }) {
+  const left = (callbackSent.get(cb) ?? 0) - count;
+  if (left > 0) { callbackSent.set(cb, left); return; }
+  callbackSent.delete(cb);
+  const callback = callbacks.get(cb);
+  callbacks.delete(cb);
+  if (callback !== undefined) callbackIds.delete(callback);
 }
 async function runCallback({ cb, args }) {
   const callback = callbacks.get(cb);
@@ -315,6 +334,7 @@ onMessage(async (message) => {
   try {
     let value;
     if (op === 'reply') { settleCall(message); return; }
+    if (op === 'release') { releaseCallback(message); return; }
     if (op === 'inspect') value = await inspect(message);
     else if (op === 'callback') value = await runCallback(message);
     else if (op === 'init') value = await init(message);

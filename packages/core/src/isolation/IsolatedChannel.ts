@@ -20,6 +20,7 @@ interface RemoteError {
 type Incoming =
   | { readonly type: 'ready' }
   | { readonly type: 'log'; readonly line: string }
+  | { readonly type: 'release'; readonly ref: number }
   | { readonly type: 'fatal'; readonly reason: IsolationFailureReason; readonly error: RemoteError }
   | { readonly type: 'call'; readonly rid: number; readonly call: RemoteCall }
   | Answer;
@@ -43,6 +44,8 @@ export interface IsolatedChannelInit {
   readonly onFault: (error: IsolationError) => void;
   /** Runs a call of the isolated side on an injected value (its answer goes back). */
   readonly onCall?: (call: RemoteCall) => Promise<unknown>;
+  /** The isolated side no longer holds host function `ref` (returned by a call). */
+  readonly onRelease?: (ref: number) => void;
 }
 
 /** An error as it crosses the boundary. */
@@ -180,6 +183,16 @@ export class IsolatedChannel {
         else reject(revive(early.error));
       });
     });
+  }
+
+  /** Sends a message that needs no answer; dropped once the worker/process has ended. */
+  notify(op: string, payload: Readonly<Record<string, unknown>>): void {
+    if (this.#closed || this.#fault !== undefined || !this.#started) return;
+    try {
+      this.#post({ ...payload, op });
+    } catch {
+      // the channel is closing: there is nothing left to tell
+    }
   }
 
   /** Terminates the worker/process as a fault of the given reason (a hang), and reports it. */
@@ -375,6 +388,7 @@ export class IsolatedChannel {
       this.#pending.delete(0);
       ready?.resolve(undefined);
     } else if (message.type === 'log') this.#init.onLog(message.line);
+    else if (message.type === 'release') this.#init.onRelease?.(message.ref);
     else this.#fatal = { reason: message.reason, error: message.error };
   }
 

@@ -31,6 +31,17 @@ export interface RemoteCall {
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
+/**
+ * The host's function for a callback of the isolated side, held weakly: once the host's services
+ * drop it, the isolated side is told to release the callback.
+ */
+interface CallbackProxy {
+  readonly id: number;
+  /** How many times the isolated side sent it while this proxy lived. */
+  received: number;
+  readonly fn: WeakRef<AnyFunction>;
+}
+
 /** Core tokens the isolated side builds itself. */
 const CHILD_BUILT = new Set(['trellis.logger', 'trellis.config']);
 /** Core tokens that cannot be handed to an isolated plugin. */
@@ -72,12 +83,32 @@ export class RemoteValues {
   readonly #plugin: string;
   readonly #callBack: (id: number, args: readonly unknown[]) => Promise<unknown>;
   readonly #table = new Map<number, { readonly target: unknown; readonly label: string }>();
-  readonly #callbacks = new Map<number, AnyFunction>();
+  /** Refs of the functions handed over as results (the isolated side releases them). */
+  readonly #returned = new Set<number>();
+  readonly #callbacks = new Map<number, CallbackProxy>();
+  readonly #collected: FinalizationRegistry<CallbackProxy>;
   #next = 1;
 
-  constructor(plugin: string, callBack: (id: number, args: readonly unknown[]) => Promise<unknown>) {
+  /**
+   * `callBack` calls callback `id` of the isolated side; `release` tells it that the host received
+   * callback `id` `count` times and holds none of them any more.
+   */
+  constructor(
+    plugin: string,
+    callBack: (id: number, args: readonly unknown[]) => Promise<unknown>,
+    release: (id: number, count: number) => void,
+  ) {
     this.#plugin = plugin;
     this.#callBack = callBack;
+    this.#collected = new FinalizationRegistry((proxy) => {
+      if (this.#callbacks.get(proxy.id) === proxy) this.#callbacks.delete(proxy.id);
+      release(proxy.id, proxy.received);
+    });
+  }
+
+  /** The isolated side no longer holds function `ref` that a call returned: the host drops it. */
+  release(ref: number): void {
+    if (this.#returned.delete(ref)) this.#table.delete(ref);
   }
 
   /**
@@ -167,6 +198,7 @@ export class RemoteValues {
     if (typeof value === 'function') {
       const ref = this.#next++;
       this.#table.set(ref, { target: value, label: `a function returned by ${label}` });
+      this.#returned.add(ref);
       return { [REMOTE_FUNCTION]: ref };
     }
     if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
@@ -183,15 +215,20 @@ export class RemoteValues {
     if (!isPlain(value)) return value;
     const id = (value as Record<string, unknown>)[REMOTE_CALLBACK];
     if (typeof id === 'number') {
-      let callback = this.#callbacks.get(id);
-      if (callback === undefined) {
-        callback = (...args: unknown[]) =>
-          this.#callBack(
-            id,
-            args.map((arg) => this.#encode(arg, 'a callback', 0)),
-          );
-        this.#callbacks.set(id, callback);
+      const known = this.#callbacks.get(id);
+      const alive = known?.fn.deref();
+      if (known !== undefined && alive !== undefined) {
+        known.received += 1;
+        return alive;
       }
+      const callback = (...args: unknown[]) =>
+        this.#callBack(
+          id,
+          args.map((arg) => this.#encode(arg, 'a callback', 0)),
+        );
+      const proxy: CallbackProxy = { id, received: 1, fn: new WeakRef(callback) };
+      this.#callbacks.set(id, proxy);
+      this.#collected.register(callback, proxy);
       return callback;
     }
     return Object.fromEntries(

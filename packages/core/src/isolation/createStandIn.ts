@@ -56,6 +56,7 @@ interface ChannelHandlers {
   onLog(line: string): void;
   onFault(error: IsolationError): void;
   onCall(call: RemoteCall): Promise<unknown>;
+  onRelease(ref: number): void;
 }
 
 /** A started worker/process, with the import of the plugin's module under way. */
@@ -165,6 +166,7 @@ export function createStandIn(init: StandInInit): PluginClass {
       granted,
       onLog: (line) => opened.handlers?.onLog(line),
       onFault: (error) => opened.handlers?.onFault(error),
+      onRelease: (ref) => opened.handlers?.onRelease(ref),
       onCall: (call) =>
         opened.handlers?.onCall(call) ??
         Promise.reject(new Error(`Isolated plugin '${name}' called the host before it was initialized`)),
@@ -222,8 +224,12 @@ export function createStandIn(init: StandInInit): PluginClass {
       const settings = this.#settings;
       const opened = takePrepared(settings) ?? open(settings);
       const channel = opened.channel;
-      const remote: RemoteValues = new RemoteValues(name, (cb, args): Promise<unknown> =>
-        channel.request('callback', { cb, args }),
+      const remote: RemoteValues = new RemoteValues(
+        name,
+        (cb, args): Promise<unknown> => channel.request('callback', { cb, args }),
+        (cb, count) => {
+          channel.notify('release', { cb, count });
+        },
       );
       opened.handlers = {
         onLog: (line) => {
@@ -233,6 +239,9 @@ export function createStandIn(init: StandInInit): PluginClass {
           this.#onFault(error);
         },
         onCall: (call) => remote.call(call),
+        onRelease: (ref) => {
+          remote.release(ref);
+        },
       };
       this.#channel = channel;
       const config = Object.fromEntries(

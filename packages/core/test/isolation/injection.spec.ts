@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { definePlugin, PluginManager, type PluginContext } from '../../src/index.js';
 import { isolatedDir } from './isolatedFixtures.js';
@@ -54,6 +56,22 @@ export default definePlugin({
     { on: 'where', handler() { return typeof globalThis.__trellisFixtures; } },
     { on: 'badArg', async handler() { try { await this.math.add(Symbol('x'), 1); return 'no'; } catch (error) { return error.message; } } },
     { on: 'badResult', async handler() { try { await this.math.symbol(); return 'no'; } catch (error) { return error.message; } } },
+    { on: 'churn', async handler(count) {
+      for (let i = 0; i < count; i++) {
+        const big = new Array(100000).fill(i);
+        const off = await this.bus.subscribe('churn', () => big.length);
+        await off();
+      }
+      return 'done';
+    } },
+    { on: 'heap', async handler() {
+      const { setFlagsFromString, getHeapStatistics } = await import('node:v8');
+      const { runInNewContext } = await import('node:vm');
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc');
+      for (let i = 0; i < 3; i++) { gc(); await new Promise((resolve) => setTimeout(resolve, 20)); }
+      return getHeapStatistics().used_heap_size;
+    } },
     { on: 'subscribeFailing', async handler() {
       await this.bus.subscribe('to.iso.fail', async () => { throw new Error('handler inside refused'); });
       return 'ok';
@@ -149,6 +167,27 @@ describe.each(['worker', 'process'] as const)('isolated injection (%s)', (mode) 
       expect(await manager.triggerAsync('unsubscribe', null)).toBe('off');
       expect(await host.publish('to.iso', 'again')).toEqual([]);
       expect(await manager.triggerAsync('received', null)).toEqual(['hello']);
+    });
+
+    it('should let both sides drop callbacks and returned functions once nothing holds them', async () => {
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      const settle = async (): Promise<void> => {
+        for (let i = 0; i < 3; i++) {
+          gc();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      };
+      const { manager, bus } = await hostWith(mode, BOTH);
+      await manager.start();
+      const before = (await manager.triggerAsync('heap', null)) as number;
+      // 60 subscriptions, each handler holding ~800 KB inside, each unsubscribed at once
+      expect(await manager.triggerAsync('churn', 60)).toBe('done');
+      expect(bus.handlers.get('churn')?.size).toBe(0);
+      await manager.triggerAsync('heap', null); // inside: the unsubscribe functions are collected
+      await settle(); // host: their table entries, then the handler proxies are collected
+      const after = (await manager.triggerAsync('heap', null)) as number;
+      expect(after - before).toBeLessThan(20 * 1024 * 1024);
     });
 
     it("should reject the host's call of a callback whose handler rejects inside", async () => {
