@@ -197,6 +197,7 @@ async function init({ file, exportName, plugin, config, bindings = [], stubs = [
   declarations = core.getHookDeclarations(cls);
   return declarations.map((declaration, index) => ({
     index,
+    method: String(declaration.method),
     event: declaration.point ? declaration.point.name : declaration.event,
     priority: declaration.options.priority,
     timeout: declaration.options.timeout,

@@ -100,6 +100,9 @@ export class IsolatedChannel {
     { resolve: (value: unknown) => void; reject: (error: Error) => void }
   >();
   #nextId = 1;
+  #hooksInFlight = 0;
+  /** Waiting for the hook calls in flight to settle. */
+  readonly #idle: (() => void)[] = [];
   /** Answers of lane calls sent by message that arrived before the lane said so. */
   readonly #early = new Map<number, Answer>();
   /** The isolated side reported `ready`. */
@@ -166,6 +169,32 @@ export class IsolatedChannel {
    * message. Resolves to the isolated side's answer, rejects with its error or the fault.
    */
   hook(payload: Readonly<Record<string, unknown>>): Promise<unknown> {
+    this.#hooksInFlight += 1;
+    return this.#hook(payload).finally(() => {
+      this.#hooksInFlight -= 1;
+      if (this.#hooksInFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
+    });
+  }
+
+  /**
+   * Closes once the hook calls in flight have settled (a reload bridge letting go of an old version
+   * while dispatches still wait for it), or after `limitMs` at most.
+   */
+  async closeWhenIdle(limitMs: number): Promise<void> {
+    if (this.#hooksInFlight > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => this.#idle.push(resolve)),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, limitMs);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    await this.close();
+  }
+
+  #hook(payload: Readonly<Record<string, unknown>>): Promise<unknown> {
     const lane = this.#lane;
     const sent = this.#started && this.#fault === undefined ? lane?.call(payload) : undefined;
     if (sent === undefined) return this.request('hook', payload);

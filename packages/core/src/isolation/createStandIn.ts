@@ -9,7 +9,13 @@ import type { PluginClass } from '../plugins/PluginClass.js';
 import type { PluginOptions } from '../plugins/PluginOptions.js';
 import { IsolatedChannel } from './IsolatedChannel.js';
 import type { IsolationError } from './IsolationError.js';
-import { ISOLATION_INFO, type IsolationInfo } from './IsolationInfo.js';
+import {
+  ISOLATION_INFO,
+  STAND_IN_BRIDGE,
+  type IsolationInfo,
+  type StandInBridge,
+  type StandInHook,
+} from './IsolationInfo.js';
 import { RemoteValues, type RemoteCall, type RemoteTokenInfo } from './RemoteValues.js';
 import { ISOLATION_KEYS, resolveIsolationSettings, type IsolationSettings } from './IsolationSettings.js';
 
@@ -45,6 +51,8 @@ export interface StandInInit {
 /** One `@hook` declaration reported by the worker. */
 interface RemoteHook {
   readonly index: number;
+  /** The name of its method (or of its `definePlugin` hook). */
+  readonly method: string;
   readonly event: string;
   readonly priority?: PluginHookOptions['priority'];
   readonly timeout?: number;
@@ -189,6 +197,21 @@ export function createStandIn(init: StandInInit): PluginClass {
     return undefined;
   };
 
+  /**
+   * The worker/process a reload bridge holds past its plugin's unload. When the reload fails and
+   * this class is loaded again (the rollback), `initialize` takes it back: it still has this
+   * version's module imported, while the file on disk may already hold the new one.
+   */
+  let held: OpenedChannel | undefined;
+
+  const takeHeld = (settings: IsolationSettings): OpenedChannel | undefined => {
+    const taken = held;
+    if (taken === undefined || taken.channel.fault !== undefined) return undefined;
+    if (taken.key !== channelKey(settings, init.granted())) return undefined;
+    held = undefined;
+    return taken;
+  };
+
   info.prepare = () => {
     prepared ??= open(init.settings);
   };
@@ -205,6 +228,11 @@ export function createStandIn(init: StandInInit): PluginClass {
     #started = false;
     #settings: IsolationSettings = init.settings;
     #ctx: PluginContext | undefined;
+    /** The hooks registered in the host's dispatch, for a reload bridge. */
+    readonly #hooks: StandInHook[] = [];
+    #opened: OpenedChannel | undefined;
+    #hookTimeout = DEFAULT_HOOK_TIMEOUT;
+    #destroyed = false;
 
     async initialize(ctx: PluginContext): Promise<void> {
       const provided = options.provides ?? [];
@@ -222,7 +250,8 @@ export function createStandIn(init: StandInInit): PluginClass {
         ...pick(section),
       });
       const settings = this.#settings;
-      const opened = takePrepared(settings) ?? open(settings);
+      const opened = takeHeld(settings) ?? takePrepared(settings) ?? open(settings);
+      this.#opened = opened;
       const channel = opened.channel;
       const remote: RemoteValues = new RemoteValues(
         name,
@@ -260,13 +289,39 @@ export function createStandIn(init: StandInInit): PluginClass {
         });
       })) as RemoteHook[];
       const hookTimeout = settings.limits.hookTimeoutMs ?? DEFAULT_HOOK_TIMEOUT;
+      this.#hookTimeout = hookTimeout;
       for (const remote of hooks) {
-        ctx.registerHook(remote.event, this.#handler(channel, remote), {
-          ...(remote.priority === undefined ? {} : { priority: remote.priority }),
-          ...(remote.kinds === undefined ? {} : { kinds: remote.kinds }),
-          timeout: remote.timeout ?? hookTimeout,
-        });
+        const hook: StandInHook = {
+          point: remote.event,
+          handler: this.#handler(channel, remote) as StandInHook['handler'],
+          options: {
+            name: `${name}.${remote.method}`,
+            ...(remote.priority === undefined ? {} : { priority: remote.priority }),
+            ...(remote.kinds === undefined ? {} : { kinds: remote.kinds }),
+            timeout: remote.timeout ?? hookTimeout,
+          },
+        };
+        // wired by the manager with the declared hooks, as the plugin turns `loaded`
+        this.#hooks.push(hook);
       }
+    }
+
+    /** A reload bridges its hooks to this worker/process, held until the new one answers. */
+    get [STAND_IN_BRIDGE](): StandInBridge {
+      return {
+        hooks: this.#hooks,
+        hold: () => {
+          const mine = this.#opened;
+          held = mine;
+          return () => {
+            // ended unless a rollback took it back, or this incarnation is still loaded
+            if (mine === undefined || held !== mine) return;
+            held = undefined;
+            // dispatches that reached the old version still get its answers
+            if (this.#destroyed) void mine.channel.closeWhenIdle(this.#hookTimeout);
+          };
+        },
+      };
     }
 
     async start(): Promise<void> {
@@ -299,6 +354,8 @@ export function createStandIn(init: StandInInit): PluginClass {
     async destroy(): Promise<void> {
       const channel = this.#channel;
       this.#channel = undefined;
+      this.#destroyed = true;
+      if (channel !== undefined && channel === held?.channel) return; // a reload bridge holds it
       await channel?.close();
     }
 
@@ -348,6 +405,7 @@ export function createStandIn(init: StandInInit): PluginClass {
 
     #onFault(error: IsolationError): void {
       if (this.#inPhase) return; // the phase rejects with it and fails the plugin
+      if (this.#destroyed) return; // a worker held for a reload bridge: the plugin has moved on
       const wasStarted = this.#started;
       const settings = this.#settings;
       faults

@@ -4,6 +4,7 @@ import {
   type HookError,
   type HookOptions,
 } from '@trellis/extensions';
+import { standInBridgeOf } from '../isolation/IsolationInfo.js';
 import type { LivePlugin, PluginRecord } from '../model/PluginRecord.js';
 import type { PermissionChecker } from '../permissions/PermissionChecker.js';
 
@@ -32,12 +33,16 @@ export class PluginHookWiring {
     const patterns = new Set<string>();
     for (const declaration of getHookDeclarations(live.cls))
       patterns.add(declaration.point?.name ?? declaration.event);
+    for (const hook of standInBridgeOf(live.instance)?.hooks ?? []) patterns.add(hook.point);
     for (const point of this.#registry.describe())
       for (const handler of point.handlers) if (handler.plugin === record.name) patterns.add(handler.pattern);
     for (const pattern of patterns) checker.check(`hooks:${pattern}`);
   }
 
-  /** Registers the `@hook` methods of the instance, bound to it and owned by the plugin. */
+  /**
+   * Registers the `@hook` methods of the instance, bound to it and owned by the plugin (for an
+   * isolated plugin, the hooks its worker/process reported).
+   */
   wire(record: PluginRecord, live: LivePlugin, instance: object): void {
     const name = record.name;
     for (const declaration of getHookDeclarations(live.cls)) {
@@ -54,6 +59,9 @@ export class PluginHookWiring {
         options,
       );
     }
+    // An isolated plugin's hooks, reported by its worker/process, are wired in the same step.
+    for (const hook of standInBridgeOf(instance)?.hooks ?? [])
+      this.#registry.on(hook.point, hook.handler, { ...hook.options, plugin: name });
     // A failing hook leaves the plugin started; its error shows as `lastError` in status().
     const onError = (instance as { onError?: unknown }).onError;
     this.#registry.setOwnerErrorHandler(name, (error: HookError) => {

@@ -1,4 +1,5 @@
 import { getHookDeclarations, type ExtensionRegistry, type HookOptions } from '@trellis/extensions';
+import { standInBridgeOf } from '../isolation/IsolationInfo.js';
 import type { PluginRecord } from '../model/PluginRecord.js';
 
 /** The owner name bridge handlers are registered under: never a valid plugin name. */
@@ -11,11 +12,13 @@ type Method = (...args: unknown[]) => unknown;
  * plugin's own handlers are replaced by bridge handlers (same point, priority and options) that call
  * the old instance; as soon as the new incarnation has wired its own handlers the bridges pass the
  * value through untouched, so at no moment does a dispatch find neither version, or both. `close()`
- * removes the bridges. Hooks a plugin registers by hand (`ctx.registerHook`) are not bridged. Internal.
+ * removes the bridges. Hooks a plugin registers by hand (`ctx.registerHook`) are not bridged; an
+ * isolated plugin's hooks are, answered by its worker/process, which is kept until `close()`. Internal.
  */
 export class ReloadBridge {
   readonly #registry: ExtensionRegistry;
   readonly #owners: string[] = [];
+  readonly #releases: (() => void)[] = [];
 
   constructor(registry: ExtensionRegistry) {
     this.#registry = registry;
@@ -31,7 +34,17 @@ export class ReloadBridge {
       this.#owners.push(owner);
       const serving = (): boolean =>
         record.live === undefined || record.live === old || record.state === 'loading';
-      for (const declaration of getHookDeclarations(old.cls)) {
+      const standIn = standInBridgeOf(instance);
+      if (standIn !== undefined) {
+        // An isolated plugin: its hooks answer through its worker/process, kept until close().
+        this.#releases.push(standIn.hold());
+        for (const hook of standIn.hooks)
+          this.#registry.on(hook.point, bridge(instance, hook.handler, serving), {
+            ...hook.options,
+            plugin: owner,
+          });
+      }
+      for (const declaration of standIn === undefined ? getHookDeclarations(old.cls) : []) {
         const method = (instance as Record<PropertyKey, unknown>)[declaration.method];
         if (typeof method !== 'function') continue;
         const options: HookOptions = {
@@ -49,9 +62,10 @@ export class ReloadBridge {
     }
   }
 
-  /** Removes every bridge. */
+  /** Removes every bridge, and lets go of the workers/processes of isolated plugins. */
   close(): void {
     for (const owner of this.#owners.splice(0)) this.#registry.removeOwner(owner);
+    for (const release of this.#releases.splice(0)) release();
   }
 }
 

@@ -180,13 +180,13 @@ describe.each(['worker', 'process'] as const)('isolated injection (%s)', (mode) 
       };
       const { manager, bus } = await hostWith(mode, BOTH);
       await manager.start();
-      const before = (await manager.triggerAsync('heap', null)) as number;
+      const before = Number(await manager.triggerAsync<unknown>('heap', null));
       // 60 subscriptions, each handler holding ~800 KB inside, each unsubscribed at once
       expect(await manager.triggerAsync('churn', 60)).toBe('done');
       expect(bus.handlers.get('churn')?.size).toBe(0);
       await manager.triggerAsync('heap', null); // inside: the unsubscribe functions are collected
       await settle(); // host: their table entries, then the handler proxies are collected
-      const after = (await manager.triggerAsync('heap', null)) as number;
+      const after = Number(await manager.triggerAsync<unknown>('heap', null));
       expect(after - before).toBeLessThan(20 * 1024 * 1024);
     });
 

@@ -304,4 +304,47 @@ describe('isolation across a reload', () => {
       expect(await manager.triggerAsync('host', null)).toBe('undefined');
     }, 30_000);
   });
+
+  describe.each(['worker', 'process'] as const)(
+    'when a %s plugin is reloaded while dispatches run',
+    (mode) => {
+      it('should answer every dispatch, from the old version until the new one serves', async () => {
+        const { manager, folder } = await hostWith([{ name: 'iso' }], {
+          config: { iso: { isolation: mode, word: 'old' } },
+        });
+        await manager.start();
+        const run = { reloading: true };
+        const answers: string[][] = [];
+        const loop = (async () => {
+          while (run.reloading) answers.push(await manager.triggerAsync<string[]>('greet', []));
+        })();
+        folder.write({ name: 'iso', isolation: mode });
+        await manager.reload('iso');
+        run.reloading = false;
+        await loop;
+        expect(answers.length).toBeGreaterThan(0);
+        expect(answers.filter((answer) => answer.length !== 1)).toEqual([]);
+        expect(await manager.triggerAsync('greet', [])).toEqual(['iso:old']);
+      }, 30_000);
+
+      it('should keep the old version serving when the new one fails to initialize', async () => {
+        const { manager, folder } = await hostWith([{ name: 'iso' }], {
+          config: { iso: { isolation: mode, word: 'old' } },
+        });
+        await manager.start();
+        const run = { reloading: true };
+        const answers: string[][] = [];
+        const loop = (async () => {
+          while (run.reloading) answers.push(await manager.triggerAsync<string[]>('greet', []));
+        })();
+        folder.write({ name: 'iso', isolation: mode, initialize: "throw new Error('broken build');" });
+        await expect(manager.reload('iso')).rejects.toThrow(/broken build/);
+        run.reloading = false;
+        await loop;
+        expect(answers.filter((answer) => answer.length !== 1)).toEqual([]);
+        expect(manager.getState('iso')).toBe('started');
+        expect(await manager.triggerAsync('greet', [])).toEqual(['iso:old']);
+      }, 30_000);
+    },
+  );
 });
