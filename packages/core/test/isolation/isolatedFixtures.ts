@@ -58,6 +58,7 @@ export default definePlugin({
     { on: 'crash', handler() { setTimeout(() => { throw new Error('boom'); }); return new Promise(() => {}); } },
     { on: 'exit', handler() { process.exit(3); } },
     { on: 'hang', timeout: 300, handler() { for (;;) {} } },
+    { on: 'never', timeout: 300, handler() { return new Promise(() => {}); } },
     { on: 'oom', handler() { const keep = []; for (;;) keep.push(new Array(100000).fill(Math.random())); } },
     { on: 'env', handler() { return process.env.TRELLIS_TEST_SECRET ?? null; } },
     { on: 'spawn', async handler() { const { execFileSync } = await import('node:child_process'); execFileSync(process.execPath, ['-e', '0']); return 'ran'; } },

@@ -93,6 +93,7 @@ describe.each(['worker', 'process'] as const)('isolation %s', (mode) => {
     ['crash', 'crash'],
     ['exit', 'exit'],
     ['hang', 'timeout'],
+    ['never', 'timeout'],
     ['oom', 'out-of-memory'],
   ] as const)('when a hook faults with %s', (event, reason) => {
     it(`should fail the plugin with IsolationError '${reason}' and its dependent, while the host serves`, async () => {
