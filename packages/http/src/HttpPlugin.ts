@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import {
   inject,
   plugin,
   preDestroy,
   TOKENS,
+  ValidationError,
   type ExtensionRegistry,
   type Logger,
   type PluginConfig,
@@ -45,7 +46,8 @@ const methodOf = (instance: unknown, key: string): boolean => {
  *
  * Config section `trellis.http`: `host` (default `127.0.0.1`), `port` (default 3000, 0 for a free
  * one), `closeTimeout` (ms in-flight requests get on stop before connections are cut, default
- * 10000), `bodyLimit` (bytes, default 1 MiB).
+ * 10000), `bodyLimit` (bytes, default 1 MiB), `trustProxy` (the proxies whose `X-Forwarded-*` headers
+ * set `request.ip`, `request.protocol` and `request.host`; none by default).
  *
  * The server listens on `start` and closes gracefully on `stop` (new connections refused, in-flight
  * requests finish). Fastify boots at the end of the host's `start()` (the `trellis.app.startup`
@@ -73,6 +75,12 @@ const methodOf = (instance: unknown, key: string): boolean => {
       description: 'ms in-flight requests get on stop before their connections are closed',
     },
     bodyLimit: { type: 'integer', default: 1_048_576, min: 1, description: 'largest request body in bytes' },
+    trustProxy: {
+      type: 'array',
+      default: [],
+      description:
+        'proxies whose X-Forwarded-* headers are trusted: addresses, subnets, loopback, linklocal, uniquelocal',
+    },
   },
   provides: [{ token: HTTP_SERVER, useFactory: (ctx) => ctx.get(HttpPlugin).server }],
 })
@@ -129,8 +137,10 @@ export class HttpPlugin {
     // Request logs go through the manager's pino logger (bound to this plugin). A silent logger is
     // not handed to fastify: it would still make a child logger per request and log nothing.
     const loggerInstance: FastifyBaseLogger = this.#logger;
+    const trustProxy = readTrustProxy(this.#config.get<unknown>('trustProxy', []));
     const app = Fastify({
       ...(this.#logger.level === 'silent' ? {} : { loggerInstance }),
+      ...(trustProxy.length === 0 ? {} : { trustProxy }),
       bodyLimit: this.#config.get('bodyLimit', 1_048_576),
       serverFactory: (handler) => {
         this.#handler = handler;
@@ -368,4 +378,26 @@ export class HttpPlugin {
     );
     return DEFAULT_PRIORITY;
   }
+}
+
+/** Special names proxy-addr accepts besides addresses and subnets. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * The `trustProxy` setting checked: a list of addresses, subnets (`10.0.0.0/8`) or the names
+ * `loopback`, `linklocal`, `uniquelocal`. Throws `ValidationError` naming the bad entry.
+ */
+function readTrustProxy(value: unknown): string[] {
+  const entries: unknown[] = Array.isArray(value) ? value : [value];
+  return entries.map((entry) => {
+    const [address = '', bits] = typeof entry === 'string' ? entry.split('/') : [];
+    const valid =
+      typeof entry === 'string' &&
+      (PROXY_NAMES.has(entry) || (isIP(address) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits))));
+    if (!valid)
+      throw new ValidationError(
+        `trellis.http: trustProxy entry ${describeValue(entry)} is not an address, a subnet ('10.0.0.0/8') or one of loopback, linklocal, uniquelocal. Fix the 'trellis.http' config section.`,
+      );
+    return entry;
+  });
 }

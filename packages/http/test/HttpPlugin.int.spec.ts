@@ -91,6 +91,38 @@ describe('HttpPlugin', () => {
     });
   });
 
+  describe('when it runs behind a proxy', () => {
+    const WhoAmI = pluginWith('whoami', {
+      routes(router: HttpRouter) {
+        router.get('/', (request) => ({ ip: request.ip }));
+      },
+    });
+    const ask = async (): Promise<unknown> =>
+      (await fetch(`${base}/plugins/whoami`, { headers: { 'x-forwarded-for': '203.0.113.7' } })).json();
+
+    it("should ignore X-Forwarded-For unless the proxy's address is trusted", async () => {
+      await startWith([WhoAmI]);
+      expect(await ask()).toEqual({ ip: '127.0.0.1' });
+    });
+
+    it('should take the client address from X-Forwarded-For of a trusted proxy', async () => {
+      await startWith([WhoAmI], { 'trellis.http': { port: 0, trustProxy: ['loopback'] } });
+      expect(await ask()).toEqual({ ip: '203.0.113.7' });
+    });
+
+    it('should fail to start on an entry that is not an address, a subnet or a known name', async () => {
+      manager = new PluginManager({
+        logger: false,
+        config: { 'trellis.http': { port: 0, trustProxy: ['10.0.0.0/8', 'every proxy'] } },
+      });
+      manager.register(HttpPlugin);
+      const report = await manager.start();
+      const cause = (report.failed[0]?.error as { cause?: { code?: string; message?: string } }).cause;
+      expect(cause?.code).toBe('TRELLIS_VALIDATION');
+      expect(cause?.message).toContain('trustProxy entry "every proxy"');
+    });
+  });
+
   describe('when a plugin declares routes', () => {
     const Users = pluginWith('users', {
       routes(router: HttpRouter) {
