@@ -1,10 +1,4 @@
-import {
-  LANE_ENCODING,
-  LANE_HEADER_BYTES,
-  LANE_JSON_MAX_SIZE,
-  LANE_SLOT,
-  LANE_SPIN_NS,
-} from './laneCodec.js';
+import { LANE_ENCODING, LANE_HEADER_BYTES, LANE_SLOT, LANE_SPIN_NS } from './laneCodec.js';
 
 /**
  * The program an isolated plugin's worker thread or child process runs (a script evaluated by the
@@ -171,7 +165,8 @@ async function init({ file, exportName, plugin, config, bindings = [], stubs = [
   const pino = (await import(pathToFileURL(createRequire(corePath).resolve('pino')).href)).default;
   const logger = pino(
     { level: 'trace', base: undefined, timestamp: false },
-    { write: (line) => send({ type: 'log', line }) },
+    // a worker's lines go on their own port, which the host drains before it takes a hook's answer
+    { write: workerData && workerData.logPort ? (line) => workerData.logPort.postMessage(line) : (line) => send({ type: 'log', line }) },
   );
   let container;
   if (bindings.length > 0) {
@@ -195,6 +190,11 @@ async function init({ file, exportName, plugin, config, bindings = [], stubs = [
     throw error && error.cause !== undefined && error.code === 'TRELLIS_PLUGIN_LOAD' ? error.cause : error;
   }
   declarations = core.getHookDeclarations(cls);
+  if (parentPort && workerData && workerData.lane && !laneServed) {
+    laneServed = true;
+    // without the codec (an older @trellis/core) hooks go by message
+    serveLane(workerData.lane).catch(() => {});
+  }
   return declarations.map((declaration, index) => ({
     index,
     method: String(declaration.method),
@@ -232,54 +232,19 @@ async function callHook({ index, value, event, kind }) {
   }
 }
 
-// The hook lane (worker mode): one hook call at a time through shared memory. The codec is the
-// host's laneCodec; after an answer the worker spins a while for the next request when requests came
-// that close together, and yields to its event loop every few requests so messages still run.
+// The hook lane (worker mode): one hook call at a time through shared memory, with the codec of the
+// plugin's @trellis/core (isolation/laneCodec.js). After an answer the worker spins a while for the
+// next request when requests came that close together, and yields to its event loop every few
+// requests so messages still run. The host uses the lane once told it is served.
 const SLOT = ${JSON.stringify(LANE_SLOT)};
 const ENCODING = ${JSON.stringify(LANE_ENCODING)};
-const JSON_MAX_SIZE = ${String(LANE_JSON_MAX_SIZE)};
 const SPIN_NS = ${String(LANE_SPIN_NS)}n;
-const exactJsonSize = (value, seen, limit) => {
-  switch (typeof value) {
-    case 'string': return value.length + 1;
-    case 'boolean': return 1;
-    case 'number': return Number.isFinite(value) && !Object.is(value, -0) ? 1 : -1;
-    case 'object': {
-      if (value === null) return 1;
-      if (seen.has(value)) return -1;
-      seen.add(value);
-      let size = 1;
-      if (Array.isArray(value)) {
-        if (value.length > limit || Object.keys(value).length !== value.length) return -1;
-        for (const item of value) {
-          const itemSize = exactJsonSize(item, seen, limit - size);
-          if (itemSize < 0 || (size += itemSize) > limit) return -1;
-        }
-        return size;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return -1;
-      for (const key in value) {
-        const itemSize = exactJsonSize(value[key], seen, limit - size);
-        if (itemSize < 0 || (size += key.length + itemSize) > limit) return -1;
-      }
-      return size;
-    }
-    default: return -1;
-  }
-};
-const writeLaneValue = (data, value) => {
-  if (exactJsonSize(value, new Set(), JSON_MAX_SIZE) >= 0) return { length: data.write(JSON.stringify(value), 0, 'utf8'), encoding: ENCODING.json };
-  const bytes = v8.serialize(value);
-  if (bytes.length > data.length) return undefined;
-  data.set(bytes, 0);
-  return { length: bytes.length, encoding: ENCODING.v8 };
-};
-const readLaneValue = (data, encoding, length) =>
-  encoding === ENCODING.json ? JSON.parse(data.toString('utf8', 0, length)) : v8.deserialize(data.subarray(0, length));
 const YIELD_EVERY = 32;
 
+let laneServed = false;
 async function serveLane(buffer) {
+  const { readLaneValue, writeLaneValue } = await import(new URL('./isolation/laneCodec.js', pathToFileURL(corePath)).href);
+  send({ type: 'lane' });
   const header = new Int32Array(buffer, 0, ${String(LANE_HEADER_BYTES / 4)});
   const data = Buffer.from(buffer, ${String(LANE_HEADER_BYTES)});
   let seen = 0;
@@ -328,7 +293,6 @@ async function serveLane(buffer) {
     answeredAt = process.hrtime.bigint();
   }
 }
-if (parentPort && workerData && workerData.lane) void serveLane(workerData.lane);
 
 onMessage(async (message) => {
   const { id, op } = message;

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, parse } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { HookLane } from './HookLane.js';
 import { ISOLATED_ENTRY_SOURCE } from './ISOLATED_ENTRY_SOURCE.js';
 import { IsolationError, type IsolationFailureReason } from './IsolationError.js';
@@ -21,6 +21,7 @@ type Incoming =
   | { readonly type: 'ready' }
   | { readonly type: 'log'; readonly line: string }
   | { readonly type: 'release'; readonly ref: number }
+  | { readonly type: 'lane' }
   | { readonly type: 'fatal'; readonly reason: IsolationFailureReason; readonly error: RemoteError }
   | { readonly type: 'call'; readonly rid: number; readonly call: RemoteCall }
   | Answer;
@@ -107,7 +108,11 @@ export class IsolatedChannel {
   readonly #early = new Map<number, Answer>();
   /** The isolated side reported `ready`. */
   #started = false;
+  /** The worker serves the hook lane. */
+  #laneServed = false;
   #worker: Worker | undefined;
+  /** The port a worker writes its log lines to. */
+  #logPort: MessagePort | undefined;
   /** The shared-memory path for hook calls (worker mode). */
   #lane: HookLane | undefined;
   #child: ChildProcess | undefined;
@@ -196,9 +201,10 @@ export class IsolatedChannel {
 
   #hook(payload: Readonly<Record<string, unknown>>): Promise<unknown> {
     const lane = this.#lane;
-    const sent = this.#started && this.#fault === undefined ? lane?.call(payload) : undefined;
+    const sent = this.#laneServed && this.#fault === undefined ? lane?.call(payload) : undefined;
     if (sent === undefined) return this.request('hook', payload);
     return sent.then((answer) => {
+      this.#drainLogs();
       if (answer.byMessage === undefined) {
         if (answer.ok === true) return answer.value;
         throw revive(answer.error as RemoteError);
@@ -269,9 +275,16 @@ export class IsolatedChannel {
     const { limits } = this.#init;
     const lane = new HookLane();
     this.#lane = lane;
+    const logs = new MessageChannel();
+    this.#logPort = logs.port1;
+    logs.port1.on('message', (line: string) => {
+      this.#init.onLog(line);
+    });
+    logs.port1.unref();
     const worker = new Worker(ISOLATED_ENTRY_SOURCE, {
       eval: true,
-      workerData: { lane: lane.buffer },
+      workerData: { lane: lane.buffer, logPort: logs.port2 },
+      transferList: [logs.port2],
       resourceLimits: {
         ...(limits.memoryMb === undefined
           ? {}
@@ -397,6 +410,7 @@ export class IsolatedChannel {
 
   #receive(message: Incoming): void {
     if ('id' in message) {
+      this.#drainLogs();
       const entry = this.#pending.get(message.id);
       if (entry === undefined) {
         if (message.id < 0) this.#early.set(message.id, message);
@@ -418,6 +432,7 @@ export class IsolatedChannel {
       ready?.resolve(undefined);
     } else if (message.type === 'log') this.#init.onLog(message.line);
     else if (message.type === 'release') this.#init.onRelease?.(message.ref);
+    else if (message.type === 'lane') this.#laneServed = true;
     else this.#fatal = { reason: message.reason, error: message.error };
   }
 
@@ -457,7 +472,17 @@ export class IsolatedChannel {
     );
   }
 
+  /** Hands on the log lines the worker wrote so far (before the answer that follows them). */
+  #drainLogs(): void {
+    const port = this.#logPort;
+    if (port === undefined) return;
+    for (let entry = receiveMessageOnPort(port); entry !== undefined; entry = receiveMessageOnPort(port))
+      this.#init.onLog(entry.message as string);
+  }
+
   #terminate(): void {
+    this.#drainLogs();
+    this.#logPort?.close();
     if (this.#worker !== undefined) void this.#worker.terminate();
     if (this.#child !== undefined && this.#child.exitCode === null) this.#child.kill('SIGKILL');
   }

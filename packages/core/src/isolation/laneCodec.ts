@@ -1,8 +1,9 @@
 import v8 from 'node:v8';
 
 /**
- * Int32 slots of a hook lane's header. The isolated side's copy of these numbers is in
- * `ISOLATED_ENTRY_SOURCE` (interpolated from here). Internal.
+ * Int32 slots of a hook lane's header. The worker imports this module from the plugin's own
+ * `@trellis/core` (dist/isolation/laneCodec.js) for the codec; the numbers are interpolated into
+ * `ISOLATED_ENTRY_SOURCE`. Internal.
  */
 export const LANE_SLOT = {
   /** Sequence number of the last request (written by the host, then notified). */
@@ -67,7 +68,7 @@ export function exactJsonSize(value: unknown, seen: Set<object>, limit: number):
 }
 
 /** Up to this size JSON is the faster encoding; past it V8's serializer copies strings faster. */
-export const LANE_JSON_MAX_SIZE = 2048;
+const LANE_JSON_MAX_SIZE = 2048;
 
 /**
  * How long one side spins for the other before waiting through its event loop (ns): a wake-up from

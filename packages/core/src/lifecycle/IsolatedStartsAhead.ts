@@ -17,8 +17,10 @@ export class IsolatedStartsAhead {
   /** How many of the queue were started. */
   #next = 0;
 
+  /** `sequence`: the dependency order; the plugins to load are those enabled and not loaded. */
   constructor(sequence: readonly PluginRecord[]) {
     for (const record of sequence) {
+      if (!record.enabled || record.live !== undefined) continue;
       this.#position.set(record, this.#queue.length);
       const info = isolationInfoOf(record.cls);
       if (info !== undefined) this.#queue.push(info);

@@ -36,9 +36,7 @@ export class LoadSequence {
     const failed: PluginFailure[] = [];
     const skipped: string[] = [];
     const loadedNow: PluginRecord[] = [];
-    const ahead = new IsolatedStartsAhead(
-      graph.sequence.filter((record) => record.enabled && record.live === undefined),
-    );
+    const ahead = new IsolatedStartsAhead(graph.sequence);
     try {
       for (const record of graph.sequence) {
         if (!record.enabled && record.live === undefined) {

@@ -87,9 +87,7 @@ export class StartStopSequence {
     const started: string[] = [];
     const failed: PluginFailure[] = [];
     const skipped: string[] = [];
-    const ahead = new IsolatedStartsAhead(
-      graph.sequence.filter((record) => record.enabled && record.live === undefined),
-    );
+    const ahead = new IsolatedStartsAhead(graph.sequence);
     try {
       for (const record of graph.sequence) {
         if (!record.enabled && record.live === undefined) {

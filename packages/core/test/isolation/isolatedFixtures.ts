@@ -25,6 +25,8 @@ export interface IsolatedSpec {
   readonly provides?: boolean;
   /** No hooks (a plain in-process dependent). */
   readonly bare?: boolean;
+  /** What its `greet` hook appends before `:<word>` (default `iso`): tells versions apart. */
+  readonly mark?: string;
 }
 
 /** The source of a plugin module with one hook per behaviour under test. */
@@ -39,6 +41,7 @@ export function isolatedSource(spec: IsolatedSpec): string {
     dependencies: spec.dependencies ?? [],
   };
   return `import { readFileSync } from 'node:fs';
+const MARK = ${JSON.stringify(spec.mark ?? 'iso')};
 const { definePlugin, TOKENS } = globalThis.__trellisFixtures ?? (await import('@trellis/core'));
 export default definePlugin({
   ...${JSON.stringify(meta)},
@@ -52,7 +55,7 @@ export default definePlugin({
 `.replace(
     'HOOKS',
     `[
-    { on: 'greet', priority: 60, handler(value) { this.log.info({ word: this.cfg.get('word') }, 'greeting from the inside'); return [...value, 'iso:' + this.cfg.get('word')]; } },
+    { on: 'greet', priority: 60, handler(value) { this.log.info({ word: this.cfg.get('word') }, 'greeting from the inside'); return [...value, MARK + ':' + this.cfg.get('word')]; } },
     { on: 'stopper', handler(value, ctx) { ctx.stop([...value, 'stopped']); } },
     { on: 'throws', handler() { throw new Error('plain failure'); } },
     { on: 'crash', handler() { setTimeout(() => { throw new Error('boom'); }); return new Promise(() => {}); } },

@@ -34,7 +34,9 @@ describe.each(['worker', 'process'] as const)('isolation %s payloads', (mode) =>
           fc.anything({
             withBigInt: true,
             withBoxedValues: true,
-            withDate: true,
+            // no Dates here: the runner's equality throws on a Map keyed by a Map holding an
+            // invalid Date (clone or not); Dates have their own cases below
+            withDate: false,
             withMap: true,
             withSet: true,
             withNullPrototype: true,
@@ -59,6 +61,7 @@ describe.each(['worker', 'process'] as const)('isolation %s payloads', (mode) =>
       ['NaN', [Number.NaN]],
       ['Infinity', { big: Number.POSITIVE_INFINITY }],
       ['a Date', { at: new Date(0) }],
+      ['a Map keyed by Dates', new Map([[new Date(0), 1]])],
       ['a hole in an array', [1, , 3]], // eslint-disable-line no-sparse-arrays
       ['an array with a named member', Object.assign([1, 2], { extra: 'kept' })],
       ['an object reached twice', { left: shared, right: shared }],
@@ -67,6 +70,13 @@ describe.each(['worker', 'process'] as const)('isolation %s payloads', (mode) =>
     ])('should keep %s as a structured clone does', async (_label, value) => {
       const back = (await manager.triggerAsync('echo', { value })) as { value: unknown };
       expect(back).toStrictEqual(structuredClone({ value }));
+    });
+
+    it('should keep an invalid Date an invalid Date', async () => {
+      const back = (await manager.triggerAsync('echo', { at: new Date(Number.NaN) })) as { at: unknown };
+      // the clone is made in Node's realm, not the test's: checked without instanceof
+      expect(Object.prototype.toString.call(back.at)).toBe('[object Date]');
+      expect(Date.prototype.getTime.call(back.at)).toBeNaN();
     });
 
     it('should keep an object reached twice one object', async () => {
