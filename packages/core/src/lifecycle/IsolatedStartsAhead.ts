@@ -18,7 +18,7 @@ export class IsolatedStartsAhead {
   #next = 0;
 
   /** `sequence`: the dependency order; the plugins to load are those enabled and not loaded. */
-  constructor(sequence: readonly PluginRecord[]) {
+  private constructor(sequence: readonly PluginRecord[]) {
     for (const record of sequence) {
       if (!record.enabled || record.live !== undefined) continue;
       this.#position.set(record, this.#queue.length);
@@ -27,14 +27,41 @@ export class IsolatedStartsAhead {
     }
   }
 
+  /**
+   * Visits the records of a load or start sequence in order: a disabled one that is not loaded is
+   * listed in `skipped` instead, and before each visit the isolated plugins from there on, up to the
+   * window, are started. Those no `initialize` took are ended when the walk ends (also by a throw).
+   */
+  static async walk(
+    sequence: readonly PluginRecord[],
+    skipped: string[],
+    visit: (record: PluginRecord) => Promise<void>,
+  ): Promise<void> {
+    const ahead = new IsolatedStartsAhead(sequence);
+    try {
+      for (const record of sequence) {
+        if (!record.enabled && record.live === undefined) {
+          skipped.push(record.name);
+          continue;
+        }
+        ahead.#reached(record);
+        await visit(record);
+      }
+    } finally {
+      ahead.#discard();
+    }
+  }
+
   /** The sequence reached `record`: the isolated plugins from there on, up to the window, are started. */
-  reached(record: PluginRecord): void {
-    const end = Math.min(this.#queue.length, (this.#position.get(record) ?? this.#next) + this.#window);
+  #reached(record: PluginRecord): void {
+    const at = this.#position.get(record);
+    if (at === undefined) return; // already loaded: nothing to load from here
+    const end = Math.min(this.#queue.length, at + this.#window);
     for (; this.#next < end; this.#next++) this.#queue[this.#next]?.prepare();
   }
 
   /** Ends what was started ahead and not taken (a plugin skipped, a sequence aborted). */
-  discard(): void {
+  #discard(): void {
     for (let index = 0; index < this.#next; index++) this.#queue[index]?.discard();
   }
 }

@@ -36,32 +36,22 @@ export class LoadSequence {
     const failed: PluginFailure[] = [];
     const skipped: string[] = [];
     const loadedNow: PluginRecord[] = [];
-    const ahead = new IsolatedStartsAhead(graph.sequence);
-    try {
-      for (const record of graph.sequence) {
-        if (!record.enabled && record.live === undefined) {
-          skipped.push(record.name);
-          continue;
-        }
-        ahead.reached(record);
-        // A load in progress (a concurrent load()) is awaited, not taken for done; it is not ours to undo.
-        const ours = record.live === undefined;
-        if ((record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record))) {
-          loaded.push(record.name);
-          if (ours) loadedNow.push(record);
-          continue;
-        }
-        const failure = failures.failureOf(record);
-        failed.push(failure);
-        if (failureMode === 'abort') {
-          const errors = [failure.error];
-          for (const done of loadedNow.reverse()) errors.push(...(await this.#init.unloader.unloadOne(done)));
-          throw new StartupError(errors);
-        }
+    await IsolatedStartsAhead.walk(graph.sequence, skipped, async (record) => {
+      // A load in progress (a concurrent load()) is awaited, not taken for done; it is not ours to undo.
+      const ours = record.live === undefined;
+      if ((record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record))) {
+        loaded.push(record.name);
+        if (ours) loadedNow.push(record);
+        return;
       }
-    } finally {
-      ahead.discard();
-    }
+      const failure = failures.failureOf(record);
+      failed.push(failure);
+      if (failureMode === 'abort') {
+        const errors = [failure.error];
+        for (const done of loadedNow.reverse()) errors.push(...(await this.#init.unloader.unloadOne(done)));
+        throw new StartupError(errors);
+      }
+    });
     return { loaded, failed, skipped };
   }
 }

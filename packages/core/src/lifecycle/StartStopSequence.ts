@@ -87,34 +87,24 @@ export class StartStopSequence {
     const started: string[] = [];
     const failed: PluginFailure[] = [];
     const skipped: string[] = [];
-    const ahead = new IsolatedStartsAhead(graph.sequence);
-    try {
-      for (const record of graph.sequence) {
-        if (!record.enabled && record.live === undefined) {
-          skipped.push(record.name);
-          continue;
-        }
-        // Already running: a second start() reports only what it started itself.
-        if (record.started) continue;
-        ahead.reached(record);
-        // A load in progress (a concurrent load()) is awaited before the plugin starts.
-        const loaded =
-          (record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record));
-        const ok = loaded && (await runner.start(record));
-        if (ok) {
-          started.push(record.name);
-          continue;
-        }
-        const failure = failures.failureOf(record);
-        failed.push(failure);
-        if (failureMode === 'abort') {
-          const stopped = await this.#stopNow();
-          throw new StartupError([failure.error, ...stopped.failed.map((entry) => entry.error)]);
-        }
+    await IsolatedStartsAhead.walk(graph.sequence, skipped, async (record) => {
+      // Already running: a second start() reports only what it started itself.
+      if (record.started) return;
+      // A load in progress (a concurrent load()) is awaited before the plugin starts.
+      const loaded =
+        (record.live !== undefined && record.loading === undefined) || (await loader.loadOne(record));
+      const ok = loaded && (await runner.start(record));
+      if (ok) {
+        started.push(record.name);
+        return;
       }
-    } finally {
-      ahead.discard();
-    }
+      const failure = failures.failureOf(record);
+      failed.push(failure);
+      if (failureMode === 'abort') {
+        const stopped = await this.#stopNow();
+        throw new StartupError([failure.error, ...stopped.failed.map((entry) => entry.error)]);
+      }
+    });
     const durationMs = performance.now() - began;
     this.#init.logger.info(
       { started: started.length, failed: failed.length, skipped: skipped.length, durationMs },
